@@ -1,0 +1,65 @@
+/*
+ * The JNI entry points of libpyselect4j, one per system call.
+ *
+ * Every function returns the system call's result, or -errno when it fails;
+ * it never throws and never retries: EINTR handling, deadlines and the
+ * mapping of errno to exceptions belong to the Java side.
+ *
+ * Memory is passed as a jlong address of native memory owned by Java (a direct
+ * ByteBuffer). Results that do not fit in the return value are written there
+ * as consecutive int64_t values, in the order documented on each function.
+ *
+ * The prototypes live here so that the compiler checks each definition
+ * against them, and so that the C tests can call the functions directly.
+ */
+#ifndef PYSELECT4J_H
+#define PYSELECT4J_H
+
+#include <jni.h>
+
+#define PYSELECT4J_FN(name) Java_org_pyselect4j_jni_Native_##name
+
+/* memory.c */
+JNIEXPORT jlong JNICALL PYSELECT4J_FN(address)(JNIEnv *env, jclass cls, jobject directBuffer);
+
+/* errno.c */
+JNIEXPORT jstring JNICALL PYSELECT4J_FN(strerror)(JNIEnv *env, jclass cls, jint errnum);
+
+/* constants.c */
+JNIEXPORT jstring JNICALL PYSELECT4J_FN(constantNames)(JNIEnv *env, jclass cls);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(constantValues)(JNIEnv *env, jclass cls, jlong values, jint capacity);
+
+/* epoll.c */
+JNIEXPORT jint JNICALL PYSELECT4J_FN(epollCreate)(JNIEnv *env, jclass cls, jint flags);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(epollCtl)(JNIEnv *env, jclass cls, jint epfd, jint op, jint fd, jint events);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(epollWait)(JNIEnv *env, jclass cls, jint epfd, jlong events, jint maxEvents,
+                                                jint timeoutMs);
+
+/* poll.c */
+JNIEXPORT jint JNICALL PYSELECT4J_FN(poll)(JNIEnv *env, jclass cls, jlong fds, jint nfds, jint timeoutMs);
+
+/* select.c */
+JNIEXPORT jint JNICALL PYSELECT4J_FN(select)(JNIEnv *env, jclass cls, jint nfds, jlong readSet, jlong writeSet,
+                                             jlong exceptSet, jlong timeoutUs);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(fdSetAdd)(JNIEnv *env, jclass cls, jlong set, jint fd);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(fdSetContains)(JNIEnv *env, jclass cls, jlong set, jint fd);
+
+/* timerfd.c */
+JNIEXPORT jint JNICALL PYSELECT4J_FN(timerfdCreate)(JNIEnv *env, jclass cls, jint clockid, jint flags);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(timerfdSettime)(JNIEnv *env, jclass cls, jint fd, jint flags,
+                                                     jlong initialSec, jlong initialNsec,
+                                                     jlong intervalSec, jlong intervalNsec, jlong oldValue);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(timerfdGettime)(JNIEnv *env, jclass cls, jint fd, jlong value);
+
+/* clock.c */
+JNIEXPORT jint JNICALL PYSELECT4J_FN(clockGettime)(JNIEnv *env, jclass cls, jint clockid, jlong time);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(clockGetres)(JNIEnv *env, jclass cls, jint clockid, jlong resolution);
+
+/* fd.c */
+JNIEXPORT jint JNICALL PYSELECT4J_FN(close)(JNIEnv *env, jclass cls, jint fd);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(getFdFlags)(JNIEnv *env, jclass cls, jint fd);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(pipe2)(JNIEnv *env, jclass cls, jlong fds, jint flags);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(read)(JNIEnv *env, jclass cls, jint fd, jlong buffer, jint length);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(write)(JNIEnv *env, jclass cls, jint fd, jlong buffer, jint length);
+
+#endif

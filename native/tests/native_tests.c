@@ -1,0 +1,256 @@
+/*
+ * Calls every JNI function of libpyselect4j directly, without a JVM, and checks
+ * its result and its -errno failures. The few functions that use the JNIEnv get
+ * a fake one that implements just the calls they make.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/select.h>
+#include <sys/timerfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pyselect4j.h"
+
+static int failures;
+
+#define CHECK(condition)                                                          \
+    do {                                                                          \
+        if (!(condition)) {                                                       \
+            fprintf(stderr, "%s:%d: failed: %s\n", __FILE__, __LINE__, #condition); \
+            failures++;                                                           \
+        }                                                                         \
+    } while (0)
+
+#define ADDRESS(pointer) ((jlong)(intptr_t)(pointer))
+
+/* The fake JNIEnv: a string is its text, copied; a direct buffer is its own address. */
+static char last_string[8192];
+
+static jstring JNICALL fake_new_string_utf(JNIEnv *env, const char *text)
+{
+    (void)env;
+    snprintf(last_string, sizeof last_string, "%s", text);
+    return (jstring)last_string;
+}
+
+static void *JNICALL fake_get_direct_buffer_address(JNIEnv *env, jobject buffer)
+{
+    (void)env;
+    return buffer;
+}
+
+static struct JNINativeInterface_ fake_functions;
+static JNIEnv fake_env = &fake_functions;
+static JNIEnv *env = &fake_env;
+
+static void make_pipe(int fds[2])
+{
+    int rc = PYSELECT4J_FN(pipe2)(env, NULL, ADDRESS(fds), O_CLOEXEC | O_NONBLOCK);
+    CHECK(rc == 0);
+}
+
+static int is_cloexec(int fd)
+{
+    int flags = PYSELECT4J_FN(getFdFlags)(env, NULL, fd);
+    return flags >= 0 && (flags & FD_CLOEXEC);
+}
+
+static void write_byte(int fd)
+{
+    char byte = 'x';
+    CHECK(PYSELECT4J_FN(write)(env, NULL, fd, ADDRESS(&byte), 1) == 1);
+}
+
+static void test_memory_and_errno(void)
+{
+    char buffer[16];
+    CHECK(PYSELECT4J_FN(address)(env, NULL, (jobject)buffer) == ADDRESS(buffer));
+    CHECK(PYSELECT4J_FN(strerror)(env, NULL, EBADF) != NULL);
+    CHECK(strcmp(last_string, "Bad file descriptor") == 0);
+    PYSELECT4J_FN(strerror)(env, NULL, 99999);
+    CHECK(strstr(last_string, "99999") != NULL);
+}
+
+static void test_constants(void)
+{
+    CHECK(PYSELECT4J_FN(constantNames)(env, NULL) != NULL);
+    int spaces = 0;
+    for (const char *c = last_string; *c; c++)
+        spaces += *c == ' ';
+    jint values[256];
+    jint count = PYSELECT4J_FN(constantValues)(env, NULL, ADDRESS(values), 256);
+    CHECK(count == spaces + 1);
+    CHECK(strncmp(last_string, "epoll:EPOLLIN ", 14) == 0);
+    CHECK(values[0] == EPOLLIN);
+    CHECK(strstr(last_string, " limit:FD_SETSIZE ") != NULL);
+
+    jint only_one[2] = { -1, -1 };
+    CHECK(PYSELECT4J_FN(constantValues)(env, NULL, ADDRESS(only_one), 1) == count);
+    CHECK(only_one[0] == EPOLLIN && only_one[1] == -1);
+}
+
+static void test_fd(void)
+{
+    int fds[2];
+    make_pipe(fds);
+    CHECK(is_cloexec(fds[0]) && is_cloexec(fds[1]));
+    char byte = 0;
+    CHECK(PYSELECT4J_FN(read)(env, NULL, fds[0], ADDRESS(&byte), 1) == -EAGAIN);
+    write_byte(fds[1]);
+    CHECK(PYSELECT4J_FN(read)(env, NULL, fds[0], ADDRESS(&byte), 1) == 1 && byte == 'x');
+    CHECK(PYSELECT4J_FN(read)(env, NULL, fds[0], ADDRESS(&byte), -1) == -EINVAL);
+    CHECK(PYSELECT4J_FN(write)(env, NULL, fds[1], ADDRESS(&byte), -1) == -EINVAL);
+    CHECK(PYSELECT4J_FN(pipe2)(env, NULL, ADDRESS(fds), -1) == -EINVAL);
+    CHECK(PYSELECT4J_FN(close)(env, NULL, fds[0]) == 0);
+    CHECK(PYSELECT4J_FN(close)(env, NULL, fds[1]) == 0);
+    CHECK(PYSELECT4J_FN(close)(env, NULL, fds[0]) == -EBADF);
+    CHECK(PYSELECT4J_FN(getFdFlags)(env, NULL, fds[0]) == -EBADF);
+    CHECK(PYSELECT4J_FN(read)(env, NULL, fds[0], ADDRESS(&byte), 1) == -EBADF);
+    CHECK(PYSELECT4J_FN(write)(env, NULL, -1, ADDRESS(&byte), 1) == -EBADF);
+}
+
+static void test_epoll(void)
+{
+    CHECK(PYSELECT4J_FN(epollCreate)(env, NULL, -1) == -EINVAL);
+    int epfd = PYSELECT4J_FN(epollCreate)(env, NULL, EPOLL_CLOEXEC);
+    CHECK(epfd >= 0 && is_cloexec(epfd));
+    int fds[2];
+    make_pipe(fds);
+
+    CHECK(PYSELECT4J_FN(epollCtl)(env, NULL, epfd, EPOLL_CTL_ADD, fds[0], EPOLLIN) == 0);
+    CHECK(PYSELECT4J_FN(epollCtl)(env, NULL, epfd, EPOLL_CTL_ADD, fds[0], EPOLLIN) == -EEXIST);
+    CHECK(PYSELECT4J_FN(epollCtl)(env, NULL, epfd, EPOLL_CTL_MOD, fds[1], EPOLLOUT) == -ENOENT);
+    CHECK(PYSELECT4J_FN(epollCtl)(env, NULL, epfd, EPOLL_CTL_DEL, fds[1], 0) == -ENOENT);
+    CHECK(PYSELECT4J_FN(epollCtl)(env, NULL, -1, EPOLL_CTL_ADD, fds[1], EPOLLOUT) == -EBADF);
+    CHECK(PYSELECT4J_FN(epollCtl)(env, NULL, epfd, EPOLL_CTL_ADD, epfd, EPOLLIN) == -EINVAL);
+
+    struct epoll_event events[4];
+    memset(events, 0, sizeof events);
+    CHECK(PYSELECT4J_FN(epollWait)(env, NULL, epfd, ADDRESS(events), 4, 0) == 0);
+    CHECK(PYSELECT4J_FN(epollWait)(env, NULL, epfd, ADDRESS(events), 4, 10) == 0);
+    write_byte(fds[1]);
+    CHECK(PYSELECT4J_FN(epollWait)(env, NULL, epfd, ADDRESS(events), 4, -1) == 1);
+    CHECK(events[0].events == EPOLLIN && events[0].data.fd == fds[0]);
+    CHECK(PYSELECT4J_FN(epollCtl)(env, NULL, epfd, EPOLL_CTL_MOD, fds[0], EPOLLOUT) == 0);
+    CHECK(PYSELECT4J_FN(epollWait)(env, NULL, epfd, ADDRESS(events), 4, 0) == 0);
+    CHECK(PYSELECT4J_FN(epollCtl)(env, NULL, epfd, EPOLL_CTL_DEL, fds[0], 0) == 0);
+    CHECK(PYSELECT4J_FN(epollWait)(env, NULL, epfd, ADDRESS(events), 0, 0) == -EINVAL);
+    CHECK(PYSELECT4J_FN(epollWait)(env, NULL, fds[0], ADDRESS(events), 4, 0) == -EINVAL);
+
+    PYSELECT4J_FN(close)(env, NULL, fds[0]);
+    PYSELECT4J_FN(close)(env, NULL, fds[1]);
+    PYSELECT4J_FN(close)(env, NULL, epfd);
+    CHECK(PYSELECT4J_FN(epollWait)(env, NULL, epfd, ADDRESS(events), 4, 0) == -EBADF);
+}
+
+static void test_poll(void)
+{
+    int fds[2];
+    make_pipe(fds);
+    struct pollfd entries[2] = { { .fd = fds[0], .events = POLLIN }, { .fd = -1, .events = POLLIN } };
+    CHECK(PYSELECT4J_FN(poll)(env, NULL, ADDRESS(entries), 2, 0) == 0);
+    CHECK(PYSELECT4J_FN(poll)(env, NULL, ADDRESS(entries), 2, 10) == 0);
+    write_byte(fds[1]);
+    CHECK(PYSELECT4J_FN(poll)(env, NULL, ADDRESS(entries), 2, -1) == 1);
+    CHECK(entries[0].revents == POLLIN && entries[1].revents == 0);
+    CHECK(PYSELECT4J_FN(poll)(env, NULL, ADDRESS(entries), -1, 0) == -EINVAL);
+
+    PYSELECT4J_FN(close)(env, NULL, fds[0]);
+    PYSELECT4J_FN(close)(env, NULL, fds[1]);
+    CHECK(PYSELECT4J_FN(poll)(env, NULL, ADDRESS(entries), 1, 0) == 1);
+    CHECK(entries[0].revents == POLLNVAL);
+}
+
+static void test_select(void)
+{
+    fd_set sets[3];
+    memset(sets, 0, sizeof sets);
+    CHECK(PYSELECT4J_FN(fdSetAdd)(env, NULL, ADDRESS(&sets[0]), -1) == -EINVAL);
+    CHECK(PYSELECT4J_FN(fdSetAdd)(env, NULL, ADDRESS(&sets[0]), FD_SETSIZE) == -EINVAL);
+    CHECK(PYSELECT4J_FN(fdSetContains)(env, NULL, ADDRESS(&sets[0]), FD_SETSIZE) == -EINVAL);
+
+    int fds[2];
+    make_pipe(fds);
+    CHECK(PYSELECT4J_FN(fdSetAdd)(env, NULL, ADDRESS(&sets[0]), fds[0]) == 0);
+    CHECK(PYSELECT4J_FN(fdSetContains)(env, NULL, ADDRESS(&sets[0]), fds[0]) == 1);
+    CHECK(PYSELECT4J_FN(fdSetContains)(env, NULL, ADDRESS(&sets[0]), fds[1]) == 0);
+    int nfds = fds[0] + 1;
+    CHECK(PYSELECT4J_FN(select)(env, NULL, nfds, ADDRESS(&sets[0]), ADDRESS(&sets[1]), ADDRESS(&sets[2]), 1000) == 0);
+    CHECK(PYSELECT4J_FN(fdSetContains)(env, NULL, ADDRESS(&sets[0]), fds[0]) == 0);
+
+    write_byte(fds[1]);
+    PYSELECT4J_FN(fdSetAdd)(env, NULL, ADDRESS(&sets[0]), fds[0]);
+    CHECK(PYSELECT4J_FN(select)(env, NULL, nfds, ADDRESS(&sets[0]), ADDRESS(&sets[1]), ADDRESS(&sets[2]), -1) == 1);
+    CHECK(PYSELECT4J_FN(fdSetContains)(env, NULL, ADDRESS(&sets[0]), fds[0]) == 1);
+    CHECK(PYSELECT4J_FN(select)(env, NULL, -1, 0, 0, 0, 0) == -EINVAL);
+
+    PYSELECT4J_FN(close)(env, NULL, fds[0]);
+    PYSELECT4J_FN(close)(env, NULL, fds[1]);
+    CHECK(PYSELECT4J_FN(select)(env, NULL, nfds, ADDRESS(&sets[0]), 0, 0, 0) == -EBADF);
+}
+
+static void test_timerfd(void)
+{
+    CHECK(PYSELECT4J_FN(timerfdCreate)(env, NULL, 12345, TFD_CLOEXEC) == -EINVAL);
+    int fd = PYSELECT4J_FN(timerfdCreate)(env, NULL, CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+    CHECK(fd >= 0 && is_cloexec(fd));
+
+    int64_t spec[4] = { -1, -1, -1, -1 };
+    CHECK(PYSELECT4J_FN(timerfdSettime)(env, NULL, fd, 0, 10, 0, 0, 500000000, ADDRESS(spec)) == 0);
+    CHECK(spec[0] == 0 && spec[1] == 0 && spec[2] == 0 && spec[3] == 0);
+    CHECK(PYSELECT4J_FN(timerfdGettime)(env, NULL, fd, ADDRESS(spec)) == 0);
+    CHECK(spec[0] >= 9 && spec[0] <= 10 && spec[2] == 0 && spec[3] == 500000000);
+    CHECK(PYSELECT4J_FN(timerfdSettime)(env, NULL, fd, 0, 0, 1000000000, 0, 0, ADDRESS(spec)) == -EINVAL);
+
+    uint64_t expirations = 0;
+    CHECK(PYSELECT4J_FN(timerfdSettime)(env, NULL, fd, 0, 0, 1000000, 0, 0, ADDRESS(spec)) == 0);
+    CHECK(spec[2] == 0 && spec[3] == 500000000);
+    struct pollfd entry = { .fd = fd, .events = POLLIN };
+    CHECK(PYSELECT4J_FN(poll)(env, NULL, ADDRESS(&entry), 1, 5000) == 1);
+    CHECK(PYSELECT4J_FN(read)(env, NULL, fd, ADDRESS(&expirations), 8) == 8 && expirations == 1);
+    CHECK(PYSELECT4J_FN(read)(env, NULL, fd, ADDRESS(&expirations), 8) == -EAGAIN);
+
+    PYSELECT4J_FN(close)(env, NULL, fd);
+    CHECK(PYSELECT4J_FN(timerfdGettime)(env, NULL, fd, ADDRESS(spec)) == -EBADF);
+    CHECK(PYSELECT4J_FN(timerfdSettime)(env, NULL, fd, 0, 1, 0, 0, 0, ADDRESS(spec)) == -EBADF);
+}
+
+static void test_clock(void)
+{
+    int64_t time[2] = { -1, -1 };
+    CHECK(PYSELECT4J_FN(clockGettime)(env, NULL, CLOCK_MONOTONIC, ADDRESS(time)) == 0);
+    CHECK(time[0] >= 0 && time[1] >= 0 && time[1] < 1000000000);
+    CHECK(PYSELECT4J_FN(clockGetres)(env, NULL, CLOCK_REALTIME, ADDRESS(time)) == 0);
+    CHECK(time[0] == 0 && time[1] > 0);
+    CHECK(PYSELECT4J_FN(clockGettime)(env, NULL, 12345, ADDRESS(time)) == -EINVAL);
+    CHECK(PYSELECT4J_FN(clockGetres)(env, NULL, 12345, ADDRESS(time)) == -EINVAL);
+}
+
+int main(void)
+{
+    fake_functions.NewStringUTF = fake_new_string_utf;
+    fake_functions.GetDirectBufferAddress = fake_get_direct_buffer_address;
+
+    test_memory_and_errno();
+    test_constants();
+    test_fd();
+    test_epoll();
+    test_poll();
+    test_select();
+    test_timerfd();
+    test_clock();
+
+    if (failures) {
+        fprintf(stderr, "%d check(s) failed\n", failures);
+        return 1;
+    }
+    puts("all native checks passed");
+    return 0;
+}

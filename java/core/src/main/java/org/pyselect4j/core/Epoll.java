@@ -1,0 +1,164 @@
+package org.pyselect4j.core;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+import org.pyselect4j.jni.Native;
+
+/**
+ * An epoll instance: CPython's {@code select.epoll}.
+ *
+ * <p>Thread-safe. Each operation holds a use of the descriptor while it runs,
+ * without a lock, so one thread may register while another waits. {@link #close}
+ * marks the object closed at once, but the descriptor itself is closed only when
+ * its last use ends: no thread can ever pass a number the kernel has meanwhile
+ * given to another file. A wait in progress notices the close at its next
+ * checkpoint (within {@link Blocking#SLICE_MS} ms) and throws
+ * {@link ClosedException}.
+ */
+public final class Epoll implements AutoCloseable {
+    /** Most events one wait returns, whatever maxEvents asks: bounds the buffer (12 bytes each). */
+    static final int MAX_EVENTS_PER_WAIT = 65536;
+    /** The kernel refuses larger maxevents with EINVAL; asking for them here does the same. */
+    private static final int KERNEL_MAX_EVENTS = Integer.MAX_VALUE / Layout.EPOLL_EVENT_SIZE;
+    private static final int CTL_ADD = LinuxConstants.get("EPOLL_CTL_ADD");
+    private static final int CTL_MOD = LinuxConstants.get("EPOLL_CTL_MOD");
+    private static final int CTL_DEL = LinuxConstants.get("EPOLL_CTL_DEL");
+
+    private final int epfd;
+    private final Object lock = new Object();
+    private int uses; // guarded by lock
+    private volatile boolean closed; // written under lock
+
+    private Epoll(int epfd) {
+        this.epfd = epfd;
+    }
+
+    /** A new close-on-exec epoll instance. */
+    public static Epoll create() {
+        return new Epoll(Errors.check(Native.epollCreate(LinuxConstants.EPOLL_CLOEXEC)));
+    }
+
+    /** Adopts an existing epoll descriptor; closing the object closes it. */
+    public static Epoll fromFd(int fd) {
+        if (fd < 0) {
+            throw new ErrnoException(LinuxConstants.EBADF);
+        }
+        return new Epoll(fd);
+    }
+
+    public int fileno() {
+        ensureOpen();
+        return epfd;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the descriptor, or, while other threads still use it, leaves that to
+     * the last of them (which then ignores a close failure: nobody could see it).
+     * Does nothing when already closed.
+     *
+     * @throws ErrnoException if close(2) fails
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (uses > 0) {
+                return;
+            }
+        }
+        Errors.check(Native.close(epfd));
+    }
+
+    public void register(int fd, int events) {
+        control(CTL_ADD, fd, events);
+    }
+
+    public void modify(int fd, int events) {
+        control(CTL_MOD, fd, events);
+    }
+
+    public void unregister(int fd) {
+        control(CTL_DEL, fd, 0);
+    }
+
+    private void control(int operation, int fd, int events) {
+        acquire();
+        try {
+            Errors.check(Native.epollCtl(epfd, operation, fd, events));
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Waits for events.
+     *
+     * @param timeoutNs negative waits until an event, 0 does not block
+     * @param maxEvents at least 1; at most {@value #MAX_EVENTS_PER_WAIT} are returned per call
+     * @throws IllegalArgumentException if maxEvents is less than 1
+     * @throws ErrnoException EINVAL if maxEvents exceeds the kernel's limit, or the kernel's error
+     */
+    public ReadyList poll(long timeoutNs, int maxEvents, WaitHook hook) {
+        Objects.requireNonNull(hook, "hook");
+        if (maxEvents < 1) {
+            throw new IllegalArgumentException("maxEvents must be greater than 0, got " + maxEvents);
+        }
+        if (maxEvents > KERNEL_MAX_EVENTS) {
+            throw new ErrnoException(LinuxConstants.EINVAL);
+        }
+        int capacity = Math.min(maxEvents, MAX_EVENTS_PER_WAIT);
+        acquire();
+        try (ScratchBuffer events = ScratchBuffer.take(capacity * Layout.EPOLL_EVENT_SIZE)) {
+            WaitHook stopWhenClosed = () -> {
+                hook.checkpoint();
+                ensureOpen();
+            };
+            int count = Blocking.run(timeoutNs, stopWhenClosed,
+                    sliceNs -> Native.epollWait(epfd, events.address(), capacity, Blocking.ceilMillis(sliceNs)));
+            return readyList(events.buffer(), count);
+        } finally {
+            release();
+        }
+    }
+
+    private static ReadyList readyList(ByteBuffer events, int count) {
+        ReadyList ready = ReadyList.ofSize(count);
+        for (int i = 0; i < count; i++) {
+            int event = i * Layout.EPOLL_EVENT_SIZE;
+            ready.set(i, events.getInt(event + Layout.EPOLL_EVENT_FD), events.getInt(event + Layout.EPOLL_EVENT_EVENTS));
+        }
+        return ready;
+    }
+
+    /** Starts a use of the descriptor, which stays open until the matching {@link #release}. */
+    private void acquire() {
+        synchronized (lock) {
+            ensureOpen();
+            uses++;
+        }
+    }
+
+    private void release() {
+        boolean lastUseAfterClose;
+        synchronized (lock) {
+            lastUseAfterClose = --uses == 0 && closed;
+        }
+        if (lastUseAfterClose) {
+            Native.close(epfd);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new ClosedException();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.pyselect4j.core;
+
+import java.util.Arrays;
+
+import org.pyselect4j.jni.Native;
+
+/** Plain descriptor operations, for the binding and for tests. */
+public final class Fds {
+    private static final int FD_CLOEXEC = LinuxConstants.get("FD_CLOEXEC");
+    private static final int O_CLOEXEC = LinuxConstants.get("O_CLOEXEC");
+    private static final int O_NONBLOCK = LinuxConstants.get("O_NONBLOCK");
+
+    private Fds() {
+    }
+
+    public static void close(int fd) {
+        Errors.check(Native.close(fd));
+    }
+
+    /** @throws ErrnoException EBADF if fd is not open */
+    public static boolean isCloseOnExec(int fd) {
+        return (Errors.check(Native.getFdFlags(fd)) & FD_CLOEXEC) != 0;
+    }
+
+    /**
+     * A new close-on-exec pipe.
+     *
+     * @return the read end, then the write end
+     */
+    public static int[] pipe(boolean nonBlocking) {
+        try (ScratchBuffer fds = ScratchBuffer.take(2 * Integer.BYTES)) {
+            Errors.check(Native.pipe2(fds.address(), O_CLOEXEC | (nonBlocking ? O_NONBLOCK : 0)));
+            return new int[] {fds.buffer().getInt(0), fds.buffer().getInt(Integer.BYTES)};
+        }
+    }
+
+    /** @return how many bytes were written */
+    public static int write(int fd, byte[] data) {
+        try (ScratchBuffer buffer = ScratchBuffer.take(data.length)) {
+            buffer.buffer().put(0, data);
+            return Errors.check(Native.write(fd, buffer.address(), data.length));
+        }
+    }
+
+    /** @return the bytes read, at most maxBytes; empty at end of file */
+    public static byte[] read(int fd, int maxBytes) {
+        try (ScratchBuffer buffer = ScratchBuffer.take(maxBytes)) {
+            int count = Errors.check(Native.read(fd, buffer.address(), maxBytes));
+            byte[] data = new byte[count];
+            buffer.buffer().get(0, data);
+            return data;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.pyselect4j.core;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+import org.pyselect4j.jni.Native;
+
+/** CPython's {@code select.select} over select(2). */
+public final class Select {
+    private static final int SET_COUNT = 3;
+    private static final int SETS_BYTES = SET_COUNT * Layout.FD_SET_SIZE;
+    private static final byte[] EMPTY_SETS = new byte[SETS_BYTES];
+
+    private Select() {
+    }
+
+    /**
+     * Waits until an fd of {@code read} is readable, of {@code write} writable or
+     * of {@code except} has an exceptional condition.
+     *
+     * @param timeoutNs negative waits until ready, 0 does not block
+     * @throws IllegalArgumentException before any system call if an fd is outside 0..FD_SETSIZE-1
+     */
+    public static SelectResult select(int[] read, int[] write, int[] except, long timeoutNs, WaitHook hook) {
+        Objects.requireNonNull(hook, "hook");
+        int[][] fdArrays = {read, write, except};
+        int nfds = checkedNfds(fdArrays);
+        // The first three fd_sets hold the request; select(2) overwrites the other three,
+        // so each retry starts from a fresh copy of the request.
+        try (ScratchBuffer scratch = ScratchBuffer.take(2 * SETS_BYTES)) {
+            ByteBuffer sets = scratch.buffer();
+            long requested = scratch.address();
+            long results = requested + SETS_BYTES;
+            sets.put(0, EMPTY_SETS);
+            for (int set = 0; set < SET_COUNT; set++) {
+                for (int fd : fdArrays[set]) {
+                    Errors.check(Native.fdSetAdd(requested + (long) set * Layout.FD_SET_SIZE, fd));
+                }
+            }
+            int ready = Blocking.run(timeoutNs, hook, sliceNs -> {
+                sets.put(SETS_BYTES, sets, 0, SETS_BYTES);
+                return Native.select(nfds, results, results + Layout.FD_SET_SIZE, results + 2L * Layout.FD_SET_SIZE,
+                        Blocking.ceilMicros(sliceNs));
+            });
+            int[][] readyIndexes = new int[SET_COUNT][];
+            for (int set = 0; set < SET_COUNT; set++) {
+                long resultSet = results + (long) set * Layout.FD_SET_SIZE;
+                int[] fds = fdArrays[set];
+                readyIndexes[set] = ready == 0 ? new int[0]
+                        : IntStream.range(0, fds.length)
+                                .filter(index -> Errors.check(Native.fdSetContains(resultSet, fds[index])) == 1)
+                                .toArray();
+            }
+            return new SelectResult(readyIndexes[0], readyIndexes[1], readyIndexes[2]);
+        }
+    }
+
+    /** One more than the highest fd, after checking that every fd fits an fd_set. */
+    private static int checkedNfds(int[][] fdArrays) {
+        int nfds = 0;
+        for (int[] fds : fdArrays) {
+            for (int fd : fds) {
+                if (fd < 0 || fd >= LinuxConstants.FD_SETSIZE) {
+                    throw new IllegalArgumentException("filedescriptor out of range in select()");
+                }
+                nfds = Math.max(nfds, fd + 1);
+            }
+        }
+        return nfds;
+    }
+}

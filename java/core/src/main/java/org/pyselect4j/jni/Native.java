@@ -1,0 +1,83 @@
+package org.pyselect4j.jni;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The system calls of libpyselect4j, one native method each.
+ *
+ * <p>Every method returns the call's result, or {@code -errno} when it fails; it
+ * never throws, never retries. Memory arguments are addresses of direct buffers
+ * (see {@link #address}); structures are laid out as the kernel headers say,
+ * which {@code LinuxConstants} reports ({@code SIZEOF_*}, {@code OFFSETOF_*}).
+ * Results the return value cannot carry are written as consecutive int64
+ * values at the given address.
+ */
+public final class Native {
+    static {
+        NativeLibrary.load();
+    }
+
+    private Native() {
+    }
+
+    /** The address of a direct buffer's memory, or 0 for a heap buffer. */
+    public static native long address(ByteBuffer directBuffer);
+
+    /** libc's message for an errno value. */
+    public static native String strerror(int errno);
+
+    /**
+     * Names of the kernel constants, each tagged with its family
+     * ({@code "epoll:EPOLLIN"}), separated by single spaces, in the order of
+     * {@link #constantValues}.
+     */
+    public static native String constantNames();
+
+    /** Writes up to {@code capacity} int values at the address; returns how many exist. */
+    public static native int constantValues(long values, int capacity);
+
+    public static native int epollCreate(int flags);
+
+    /** epoll_ctl with the event's data set to {@code fd}. */
+    public static native int epollCtl(int epfd, int op, int fd, int events);
+
+    public static native int epollWait(int epfd, long events, int maxEvents, int timeoutMs);
+
+    public static native int poll(long fds, int nfds, int timeoutMs);
+
+    /** select(2); a negative timeout waits without limit. */
+    public static native int select(int nfds, long readSet, long writeSet, long exceptSet, long timeoutUs);
+
+    /** FD_SET; -EINVAL for an fd outside 0..FD_SETSIZE-1. */
+    public static native int fdSetAdd(long set, int fd);
+
+    /** FD_ISSET as 1 or 0; -EINVAL for an fd outside 0..FD_SETSIZE-1. */
+    public static native int fdSetContains(long set, int fd);
+
+    public static native int timerfdCreate(int clockid, int flags);
+
+    /** Writes the old value at {@code oldValue}: initial sec, nsec, interval sec, nsec. */
+    public static native int timerfdSettime(int fd, int flags, long initialSec, long initialNsec,
+                                            long intervalSec, long intervalNsec, long oldValue);
+
+    /** Writes initial sec, nsec, interval sec, nsec at {@code value}. */
+    public static native int timerfdGettime(int fd, long value);
+
+    /** Writes sec, nsec at {@code time}. */
+    public static native int clockGettime(int clockid, long time);
+
+    /** Writes sec, nsec at {@code resolution}. */
+    public static native int clockGetres(int clockid, long resolution);
+
+    public static native int close(int fd);
+
+    /** fcntl(fd, F_GETFD). */
+    public static native int getFdFlags(int fd);
+
+    /** Writes the read end and the write end as two ints at {@code fds}. */
+    public static native int pipe2(long fds, int flags);
+
+    public static native int read(int fd, long buffer, int length);
+
+    public static native int write(int fd, long buffer, int length);
+}

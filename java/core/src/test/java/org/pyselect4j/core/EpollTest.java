@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,6 +149,8 @@ class EpollTest {
 
     @Test
     void hookAbortPropagatesAndReleasesEverything() {
+        ScratchBuffer.take(0); // empties this thread's cache, so that poll's buffer must be new
+        assertNull(ScratchBuffer.cachedForThisThread());
         RuntimeException abort = new RuntimeException("abort");
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> epoll.poll(-1, 100, () -> {
             throw abort;

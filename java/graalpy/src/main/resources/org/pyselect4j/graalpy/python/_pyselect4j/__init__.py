@@ -1,0 +1,70 @@
+"""pyselect4j's Python half for GraalPy: puts epoll, poll, select, timerfd and
+clocks, implemented in Java, into the ``select``, ``os`` and ``time`` modules.
+
+``install()`` runs from pyselect4j's ``sitecustomize`` as the context starts,
+before any user code.
+"""
+
+import builtins
+import sys
+
+_BRIDGE_CLASS = "org.pyselect4j.graalpy.Bridge"
+_BACKEND_OPTION = "python.PosixModuleBackend=native"
+_problem = "pyselect4j's start-up hook did not run"
+
+
+def _checkpoint():
+    """Called by the Java side during long waits: running Python code here lets
+    GraalPy deliver pending signals (their handlers may raise) and cancellation."""
+
+
+def _posix_backend():
+    try:
+        import __graalpython__
+        return __graalpython__.posix_module_backend()
+    except (ImportError, AttributeError):
+        return "native"  # not GraalPy: descriptors are real
+
+
+def _refuse(module, names, problem):
+    """Puts functions that raise ``problem`` in place of ``names``."""
+    def refuse(*args, **kwargs):
+        raise OSError(problem)
+    for name in names:
+        setattr(module, name, refuse)
+
+
+def install():
+    global _problem
+    import os
+    import select
+    import time
+    backend = _posix_backend()
+    if backend != "native":
+        _problem = (f"pyselect4j needs GraalPy's native POSIX backend ({_BACKEND_OPTION}), "
+                    f"but this context uses '{backend}', whose descriptors are not the kernel's")
+        _refuse(select, ("epoll", "poll", "select"), _problem)
+        _refuse(os, ("timerfd_create", "timerfd_settime", "timerfd_settime_ns",
+                     "timerfd_gettime", "timerfd_gettime_ns"), _problem)
+        return
+    import java
+    bridge = java.type(_BRIDGE_CLASS).create(builtins, _checkpoint)
+    for module, family in ((select, "epoll"), (select, "poll"), (os, "timerfd"), (time, "clock")):
+        names_and_values = bridge.constants(family)
+        for i in range(0, len(names_and_values), 2):
+            setattr(module, names_and_values[i], names_and_values[i + 1])
+    from . import _clocks, _select, _timerfd
+    _select.install(bridge, select)
+    _timerfd.install(bridge, os)
+    _clocks.install(bridge, time)
+    select.error = OSError
+    if "selectors" in sys.modules:
+        # It chose its selector classes when imported: let it choose again.
+        import importlib
+        importlib.reload(sys.modules["selectors"])
+    _problem = ""
+
+
+def status():
+    """'' when pyselect4j is installed and usable here, else what is wrong."""
+    return _problem

@@ -1,0 +1,177 @@
+"""Argument parsing with the exact behaviour and messages of CPython's builtins.
+
+CPython's C functions parse their arguments in one of four ways (Argument
+Clinic with keywords, positional-only, a single argument, no argument); each
+raises TypeError with its own wording. Python-level ``def`` signatures would
+word those errors differently, so pyselect4j's functions take ``*args,
+**kwargs`` and let one of the parsers below bind them.
+"""
+
+_MISSING = object()
+
+
+def _plural(n):
+    return "" if n == 1 else "s"
+
+
+class Keywords:
+    """Argument Clinic's keyword parser: ``name(posonly..., /, names..., *, kwonly...)``.
+
+    ``params`` lists every parameter name in order; the first ``posonly`` are
+    positional-only, the last ``kwonly`` keyword-only; the first ``required``
+    have no default. ``defaults`` maps the others to their default.
+    """
+
+    def __init__(self, name, params, *, required, defaults, posonly=0, kwonly=0):
+        self.name = name
+        self.params = tuple(params)
+        self.posonly = posonly
+        self.maxpos = len(self.params) - kwonly
+        self.required = required
+        self.keywords = self.params[posonly:]
+        self.defaults = tuple(defaults.get(p, _MISSING) for p in self.params)
+
+    def bind(self, args, kwargs):
+        """The arguments as a tuple in parameter order, defaults filled in."""
+        nargs = len(args)
+        if not kwargs and self.required <= nargs <= self.maxpos:
+            return args + self.defaults[nargs:]
+        return self._bind_slowly(args, kwargs or {})
+
+    def _bind_slowly(self, args, kwargs):
+        name = self.name
+        nargs, nkwargs, maxargs = len(args), len(kwargs), len(self.params)
+        if nargs + nkwargs > maxargs:
+            raise TypeError(f"{name}() takes at most {maxargs} {'keyword ' if nargs == 0 else ''}"
+                            f"argument{_plural(maxargs)} ({nargs + nkwargs} given)")
+        if nargs > self.maxpos:
+            if self.maxpos == 0:
+                raise TypeError(f"{name}() takes no positional arguments")
+            how = "at most" if self.required < self.maxpos else "exactly"
+            raise TypeError(f"{name}() takes {how} {self.maxpos} positional "
+                            f"argument{_plural(self.maxpos)} ({nargs} given)")
+        required_posonly = min(self.posonly, self.required)
+        if nargs < required_posonly:
+            how = "at least" if required_posonly < self.maxpos else "exactly"
+            raise TypeError(f"{name}() takes {how} {required_posonly} positional "
+                            f"argument{_plural(required_posonly)} ({nargs} given)")
+        bound = list(args) + [_MISSING] * (maxargs - nargs)
+        unused = nkwargs
+        for i in range(max(nargs, self.posonly), maxargs):
+            value = kwargs.get(self.params[i], _MISSING) if unused else _MISSING
+            if value is not _MISSING:
+                bound[i] = value
+                unused -= 1
+            elif i < self.required:
+                raise TypeError(f"{name}() missing required argument '{self.params[i]}' (pos {i + 1})")
+            else:
+                bound[i] = self.defaults[i]
+        if unused:
+            for i in range(self.posonly, nargs):
+                if self.params[i] in kwargs:
+                    raise TypeError(f"argument for {name}() given by name ('{self.params[i]}') "
+                                    f"and position ({i + 1})")
+            self._reject_unknown(kwargs)
+        return tuple(bound)
+
+    def _reject_unknown(self, kwargs):
+        for key in kwargs:
+            if not isinstance(key, str):
+                raise TypeError("keywords must be strings")
+            if key not in self.keywords:
+                suggestion = suggest(key, self.keywords)
+                hint = f". Did you mean '{suggestion}'?" if suggestion else ""
+                raise TypeError(f"{self.name}() got an unexpected keyword argument '{key}'{hint}")
+
+
+class Positional:
+    """A positional-only builtin checked by count: ``name(a, b=..., /)``."""
+
+    def __init__(self, name, qualname, *, required, defaults=()):
+        self.name = name
+        self.qualname = qualname
+        self.required = required
+        self.defaults = tuple(defaults)
+        self.maxpos = required + len(self.defaults)
+
+    def bind(self, args, kwargs):
+        if kwargs:
+            raise TypeError(f"{self.qualname}() takes no keyword arguments")
+        nargs = len(args)
+        if nargs < self.required:
+            self._wrong_count("at least ", self.required, nargs)
+        if nargs > self.maxpos:
+            self._wrong_count("at most ", self.maxpos, nargs)
+        return args + self.defaults[nargs - self.required:]
+
+    def _wrong_count(self, bound, expected, given):
+        if self.required == self.maxpos:
+            bound = ""
+        raise TypeError(f"{self.name} expected {bound}{expected} argument{_plural(expected)}, got {given}")
+
+
+class One:
+    """A builtin taking exactly one positional argument (METH_O)."""
+
+    def __init__(self, qualname):
+        self.qualname = qualname
+
+    def bind(self, args, kwargs):
+        if kwargs:
+            raise TypeError(f"{self.qualname}() takes no keyword arguments")
+        if len(args) != 1:
+            raise TypeError(f"{self.qualname}() takes exactly one argument ({len(args)} given)")
+        return args[0]
+
+
+class Nothing:
+    """A builtin taking no argument (METH_NOARGS)."""
+
+    def __init__(self, qualname):
+        self.qualname = qualname
+
+    def bind(self, args, kwargs):
+        if kwargs:
+            raise TypeError(f"{self.qualname}() takes no keyword arguments")
+        if args:
+            raise TypeError(f"{self.qualname}() takes no arguments ({len(args)} given)")
+
+
+# "Did you mean" suggestions, with the costs CPython uses for them.
+_MOVE_COST = 2
+_CASE_COST = 1
+_LONGEST_COMPARED = 40
+
+
+def _distance(a, b, limit):
+    if len(a) > _LONGEST_COMPARED or len(b) > _LONGEST_COMPARED:
+        return limit + 1
+    previous = [j * _MOVE_COST for j in range(len(b) + 1)]
+    for i, ca in enumerate(a, 1):
+        current = [i * _MOVE_COST]
+        for j, cb in enumerate(b, 1):
+            if ca == cb:
+                substitution = 0
+            elif ca.lower() == cb.lower():
+                substitution = _CASE_COST
+            else:
+                substitution = _MOVE_COST
+            current.append(min(previous[j - 1] + substitution,
+                               previous[j] + _MOVE_COST, current[j - 1] + _MOVE_COST))
+        previous = current
+    return previous[-1]
+
+
+def suggest(name, candidates):
+    """The candidate closest to a misspelt ``name``, or None if none is close."""
+    best, best_distance = None, None
+    for candidate in candidates:
+        if candidate == name:
+            continue
+        limit = (len(name) + len(candidate) + 3) * _MOVE_COST // 6
+        if best_distance is not None:
+            limit = min(limit, best_distance - 1)
+        distance = _distance(name, candidate, limit)
+        if distance <= limit:
+            best, best_distance = candidate, distance
+    return best

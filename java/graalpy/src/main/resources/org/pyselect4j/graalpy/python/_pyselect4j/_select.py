@@ -1,0 +1,250 @@
+"""The ``select`` module's epoll, poll and select, as CPython 3.13 has them on Linux.
+
+Arguments are parsed and converted here exactly as CPython does; the work is
+done by pyselect4j's Java core through ``bridge`` (set by ``install``).
+"""
+
+from ._args import Keywords, Nothing, One, Positional
+from ._convert import (
+    NS_PER_MS, NS_PER_SECOND, ROUND_TIMEOUT, c_int, c_unsigned_int_bitwise,
+    c_unsigned_short, file_descriptor, ns_to_ms, time_object_to_ns,
+)
+
+bridge = None  # the Java side, set by install()
+EPOLL_CLOEXEC = None
+FD_SETSIZE = None
+_DEFAULT_MASK = None  # POLLIN | POLLPRI | POLLOUT, the default event mask of register()
+
+_CLOSED_MESSAGE = "I/O operation on closed epoll object"
+
+
+def install(java_bridge, module):
+    global bridge, EPOLL_CLOEXEC, FD_SETSIZE, _DEFAULT_MASK
+    bridge = java_bridge
+    EPOLL_CLOEXEC = bridge.constant("EPOLL_CLOEXEC")
+    FD_SETSIZE = bridge.constant("FD_SETSIZE")
+    _DEFAULT_MASK = bridge.constant("POLLIN") | bridge.constant("POLLPRI") | bridge.constant("POLLOUT")
+    module.PIPE_BUF = bridge.constant("PIPE_BUF")
+    for name, value in (("epoll", epoll), ("poll", poll), ("select", select)):
+        setattr(module, name, value)
+    for value in (epoll, _PollObject, poll, select):
+        value.__module__ = "select"
+
+
+def _ready_pairs(flat):
+    """[(fd, events), ...] from the bridge's flattened pairs."""
+    return [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+
+
+# select.epoll
+
+_EPOLL_NEW = Keywords("epoll", ("sizehint", "flags"), required=0, defaults={"sizehint": -1, "flags": 0})
+_EPOLL_REGISTER = Keywords("register", ("fd", "eventmask"), required=1, defaults={"eventmask": None})
+_EPOLL_MODIFY = Keywords("modify", ("fd", "eventmask"), required=2, defaults={})
+_EPOLL_UNREGISTER = Keywords("unregister", ("fd",), required=1, defaults={})
+_EPOLL_POLL = Keywords("poll", ("timeout", "maxevents"), required=0, defaults={"timeout": None, "maxevents": -1})
+_EPOLL_FROMFD = One("epoll.fromfd")
+_EPOLL_CLOSE = Nothing("epoll.close")
+_EPOLL_FILENO = Nothing("epoll.fileno")
+_EPOLL_ENTER = Nothing("epoll.__enter__")
+
+
+class epoll:
+    """An epoll instance: register descriptors, then wait for their events (Linux epoll(7))."""
+
+    __slots__ = ("_core", "__weakref__")
+
+    def __new__(cls, *args, **kwargs):
+        sizehint, flags = _EPOLL_NEW.bind(args, kwargs)
+        sizehint, flags = c_int(sizehint), c_int(flags)
+        if sizehint != -1 and sizehint <= 0:
+            raise ValueError("negative sizehint")
+        if flags and flags != EPOLL_CLOEXEC:
+            raise OSError("invalid flags")
+        self = object.__new__(cls)
+        self._core = bridge.epollCreate()
+        return self
+
+    @classmethod
+    def fromfd(cls, *args, **kwargs):
+        """An epoll object that adopts an existing epoll descriptor."""
+        fd = c_int(_EPOLL_FROMFD.bind(args, kwargs))
+        self = object.__new__(cls)
+        # CPython accepts a negative fd and gives an object that is already closed.
+        self._core = bridge.epollFromFd(fd) if fd >= 0 else None
+        return self
+
+    def _open_core(self):
+        core = self._core
+        if core is None or bridge.epollIsClosed(core):
+            raise ValueError(_CLOSED_MESSAGE)
+        return core
+
+    @property
+    def closed(self):
+        """Whether the epoll descriptor has been closed."""
+        core = self._core
+        return core is None or bridge.epollIsClosed(core)
+
+    def close(self, *args, **kwargs):
+        """Closes the epoll descriptor; later operations raise ValueError."""
+        _EPOLL_CLOSE.bind(args, kwargs)
+        if self._core is not None:
+            bridge.epollClose(self._core)
+
+    def fileno(self, *args, **kwargs):
+        """The epoll descriptor."""
+        _EPOLL_FILENO.bind(args, kwargs)
+        return bridge.epollFileno(self._open_core())
+
+    def register(self, *args, **kwargs):
+        """Starts watching fd for the events of eventmask; OSError if it is watched already."""
+        fd, eventmask = _EPOLL_REGISTER.bind(args, kwargs)
+        fd = file_descriptor(fd)
+        eventmask = _DEFAULT_MASK if eventmask is None else c_unsigned_int_bitwise(eventmask)
+        bridge.epollRegister(self._open_core(), fd, _signed32(eventmask))
+
+    def modify(self, *args, **kwargs):
+        """Changes the event mask of a watched fd."""
+        fd, eventmask = _EPOLL_MODIFY.bind(args, kwargs)
+        fd = file_descriptor(fd)
+        eventmask = c_unsigned_int_bitwise(eventmask)
+        bridge.epollModify(self._open_core(), fd, _signed32(eventmask))
+
+    def unregister(self, *args, **kwargs):
+        """Stops watching fd."""
+        fd = file_descriptor(_EPOLL_UNREGISTER.bind(args, kwargs)[0])
+        bridge.epollUnregister(self._open_core(), fd)
+
+    def poll(self, *args, **kwargs):
+        """Waits up to timeout seconds (None or negative: forever); returns up to maxevents (fd, events) pairs."""
+        timeout, maxevents = _EPOLL_POLL.bind(args, kwargs)
+        maxevents = c_int(maxevents)
+        core = self._open_core()
+        timeout_ns = -1
+        if timeout is not None:
+            timeout_ns = time_object_to_ns(timeout, NS_PER_SECOND, ROUND_TIMEOUT,
+                                           "timeout must be an integer or None")
+            ns_to_ms(timeout_ns, away_from_zero=False)  # refuses what epoll_wait cannot take
+        if maxevents == -1:
+            maxevents = FD_SETSIZE - 1
+        elif maxevents < 1:
+            raise ValueError(f"maxevents must be greater than 0, got {maxevents}")
+        return _ready_pairs(bridge.epollPoll(core, timeout_ns, maxevents))
+
+    def __enter__(self, *args, **kwargs):
+        _EPOLL_ENTER.bind(args, kwargs)
+        self._open_core()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __del__(self):
+        core = getattr(self, "_core", None)
+        if core is not None:
+            try:
+                bridge.epollClose(core)
+            except OSError:
+                pass
+
+
+def _signed32(mask):
+    """An unsigned 32-bit mask as the Java int with the same bits."""
+    return mask - 2**32 if mask >= 2**31 else mask
+
+
+# select.poll
+
+_POLL_NEW = Nothing("select.poll")
+_POLL_REGISTER = Positional("register", "poll.register", required=1, defaults=(None,))
+_POLL_MODIFY = Positional("modify", "poll.modify", required=2)
+_POLL_UNREGISTER = One("poll.unregister")
+_POLL_POLL = Positional("poll", "poll.poll", required=0, defaults=(None,))
+
+
+class _PollObject:
+    """The object select.poll() returns (its type is select.poll, not constructible)."""
+
+    __slots__ = ("_core",)
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'select.poll' instances")
+
+    def register(self, *args, **kwargs):
+        """Starts watching fd for the events of eventmask, or changes its mask."""
+        fd, eventmask = _POLL_REGISTER.bind(args, kwargs)
+        fd = file_descriptor(fd)
+        eventmask = _DEFAULT_MASK if eventmask is None else c_unsigned_short(eventmask)
+        bridge.pollRegister(self._core, fd, eventmask)
+
+    def modify(self, *args, **kwargs):
+        """Changes the event mask of a watched fd; FileNotFoundError if it is not watched."""
+        fd, eventmask = _POLL_MODIFY.bind(args, kwargs)
+        fd = file_descriptor(fd)
+        bridge.pollModify(self._core, fd, c_unsigned_short(eventmask))
+
+    def unregister(self, *args, **kwargs):
+        """Stops watching fd; KeyError if it is not watched."""
+        fd = file_descriptor(_POLL_UNREGISTER.bind(args, kwargs))
+        if not bridge.pollUnregister(self._core, fd):
+            raise KeyError(fd)
+
+    def poll(self, *args, **kwargs):
+        """Waits up to timeout milliseconds (None or negative: forever); returns the (fd, events) pairs with events."""
+        (timeout,) = _POLL_POLL.bind(args, kwargs)
+        timeout_ns = -1
+        if timeout is not None:
+            timeout_ns = time_object_to_ns(timeout, NS_PER_MS, ROUND_TIMEOUT,
+                                           "timeout must be an integer or None")
+            if ns_to_ms(timeout_ns, away_from_zero=True) < 0:
+                timeout_ns = -1
+        return _ready_pairs(bridge.pollPoll(self._core, timeout_ns))
+
+
+_PollObject.__name__ = _PollObject.__qualname__ = "poll"
+
+
+def poll(*args, **kwargs):
+    """A new poll object."""
+    _POLL_NEW.bind(args, kwargs)
+    self = object.__new__(_PollObject)
+    self._core = bridge.pollCreate()
+    return self
+
+
+# select.select
+
+_SELECT = Positional("select", "select.select", required=3, defaults=(None,))
+
+
+def _fds_of(objects):
+    """The descriptors of one of select()'s sequences, in order."""
+    try:
+        objects = list(objects) if not isinstance(objects, (list, tuple)) else objects
+    except TypeError:
+        raise TypeError("arguments 1-3 must be sequences") from None
+    if len(objects) > FD_SETSIZE:
+        raise ValueError("too many file descriptors in select()")
+    fds = []
+    for obj in objects:
+        fd = file_descriptor(obj, stacklevel=4)
+        if fd >= FD_SETSIZE:
+            raise ValueError("filedescriptor out of range in select()")
+        fds.append(fd)
+    return objects, fds
+
+
+def select(*args, **kwargs):
+    """Waits until descriptors of the three sequences are ready for reading, writing or exceptional conditions; returns the ready objects."""
+    rlist, wlist, xlist, timeout = _SELECT.bind(args, kwargs)
+    timeout_ns = -1
+    if timeout is not None:
+        timeout_ns = time_object_to_ns(timeout, NS_PER_SECOND, ROUND_TIMEOUT, "timeout must be a float or None")
+        if timeout_ns < 0:
+            raise ValueError("timeout must be non-negative")
+    rlist, rfds = _fds_of(rlist)
+    wlist, wfds = _fds_of(wlist)
+    xlist, xfds = _fds_of(xlist)
+    ready = bridge.select(rfds, wfds, xfds, timeout_ns)
+    return ([rlist[i] for i in ready[0]], [wlist[i] for i in ready[1]], [xlist[i] for i in ready[2]])

@@ -1,0 +1,67 @@
+"""``os.timerfd_*`` and the ``TFD_*`` constants, as CPython 3.13 has them on Linux."""
+
+from ._args import Keywords, One
+from ._convert import (
+    NS_PER_SECOND, ROUND_FLOOR, c_double, c_int, c_long_long, double_to_ns,
+    file_descriptor, nanoseconds, seconds,
+)
+
+bridge = None  # the Java side, set by install()
+
+
+def install(java_bridge, module):
+    global bridge
+    bridge = java_bridge
+    for function in (timerfd_create, timerfd_settime, timerfd_settime_ns, timerfd_gettime, timerfd_gettime_ns):
+        function.__module__ = "posix"
+        setattr(module, function.__name__, function)
+
+
+_CREATE = Keywords("timerfd_create", ("clockid", "flags"), required=1, posonly=1, kwonly=1,
+                   defaults={"flags": 0})
+_SETTIME = Keywords("timerfd_settime", ("fd", "flags", "initial", "interval"), required=1, posonly=1,
+                    kwonly=3, defaults={"flags": 0, "initial": 0.0, "interval": 0.0})
+_SETTIME_NS = Keywords("timerfd_settime_ns", ("fd", "flags", "initial", "interval"), required=1, posonly=1,
+                       kwonly=3, defaults={"flags": 0, "initial": 0, "interval": 0})
+_GETTIME = One("posix.timerfd_gettime")
+_GETTIME_NS = One("posix.timerfd_gettime_ns")
+
+
+def timerfd_create(*args, **kwargs):
+    """Creates a timer descriptor on the given clock; flags: TFD_NONBLOCK, TFD_CLOEXEC."""
+    clockid, flags = _CREATE.bind(args, kwargs)
+    return bridge.timerfdCreate(c_int(clockid), c_int(flags))
+
+
+def _arm(fd, flags, initial_ns, interval_ns):
+    return bridge.timerfdSetTime(fd, c_int(flags), initial_ns, interval_ns)
+
+
+def timerfd_settime(*args, **kwargs):
+    """Arms (or disarms, with 0) a timer in float seconds; returns its previous (initial, interval)."""
+    fd, flags, initial, interval = _SETTIME.bind(args, kwargs)
+    fd = file_descriptor(fd)
+    initial, interval = c_double(initial), c_double(interval)
+    old = _arm(fd, flags, double_to_ns(initial, NS_PER_SECOND, ROUND_FLOOR),
+               double_to_ns(interval, NS_PER_SECOND, ROUND_FLOOR))
+    return seconds(old[0], old[1]), seconds(old[2], old[3])
+
+
+def timerfd_settime_ns(*args, **kwargs):
+    """Arms (or disarms, with 0) a timer in integer nanoseconds; returns its previous (initial, interval)."""
+    fd, flags, initial, interval = _SETTIME_NS.bind(args, kwargs)
+    fd = file_descriptor(fd)
+    old = _arm(fd, flags, c_long_long(initial), c_long_long(interval))
+    return nanoseconds(old[0], old[1]), nanoseconds(old[2], old[3])
+
+
+def timerfd_gettime(*args, **kwargs):
+    """A timer's (time to next expiration, interval) in float seconds."""
+    now = bridge.timerfdGetTime(file_descriptor(_GETTIME.bind(args, kwargs)))
+    return seconds(now[0], now[1]), seconds(now[2], now[3])
+
+
+def timerfd_gettime_ns(*args, **kwargs):
+    """A timer's (time to next expiration, interval) in integer nanoseconds."""
+    now = bridge.timerfdGetTime(file_descriptor(_GETTIME_NS.bind(args, kwargs)))
+    return nanoseconds(now[0], now[1]), nanoseconds(now[2], now[3])

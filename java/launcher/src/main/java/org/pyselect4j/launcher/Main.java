@@ -1,0 +1,130 @@
+package org.pyselect4j.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.pyselect4j.graalpy.PySelect4j;
+
+/**
+ * {@code bin/pyselect4j}: runs a Python program in GraalPy with pyselect4j
+ * installed, with the command line and exit status of CPython's {@code python3}:
+ * {@code script.py [args]}, {@code -m module [args]}, {@code -c code [args]},
+ * or the program from standard input.
+ */
+public final class Main {
+    private static final String USAGE = """
+            usage: pyselect4j [option] ... [-c cmd | -m mod | file | -] [arg] ...
+              -c cmd : program passed in as string
+              -m mod : run library module as a script
+              -h     : print this help message and exit
+              -V     : print the Python and pyselect4j versions and exit
+              file   : program read from script file
+              -      : program read from stdin (default)
+            Environment: PYTHONPATH, PYSELECT4J_JIT=0 (run without the JIT).
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line; returns the process exit status. */
+    static int run(String[] args) {
+        Invocation invocation;
+        try {
+            invocation = Invocation.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("pyselect4j: " + e.getMessage());
+            System.err.print(USAGE);
+            return 2;
+        }
+        if (invocation.mode() == Invocation.Mode.HELP) {
+            System.out.print(USAGE);
+            return 0;
+        }
+        Context.Builder builder = Context.newBuilder("python")
+                .allowAllAccess(true)
+                .arguments("python", invocation.argv())
+                .option("python.InstallSignalHandlers", "true")
+                .option("engine.WarnInterpreterOnly", "false");
+        String executable = System.getenv("PYSELECT4J_LAUNCHER");
+        if (executable != null) {
+            builder.option("python.Executable", executable);
+        }
+        String pythonPath = System.getenv("PYTHONPATH");
+        try (Context context = PySelect4j.install(builder, pythonPath == null ? "" : pythonPath).build()) {
+            PySelect4j.check(context);
+            Value runner = context.eval(Source.create("python", resource("run.py")));
+            return runner.execute(invocation.mode().name().toLowerCase(), invocation.target()).asInt();
+        } catch (PolyglotException e) {
+            if (e.isExit()) {
+                return e.getExitStatus();
+            }
+            System.err.println("pyselect4j: " + e.getMessage());
+            return 1;
+        } catch (IllegalStateException e) {
+            System.err.println("pyselect4j: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Main.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the command line asks for: the mode, its target and the program's sys.argv. */
+    record Invocation(Mode mode, String target, String[] argv) {
+        enum Mode { SCRIPT, MODULE, CODE, STDIN, HELP, VERSION }
+
+        static Invocation parse(String[] args) {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                List<String> rest = new ArrayList<>(Arrays.asList(args).subList(i + 1, args.length));
+                switch (arg) {
+                    case "-h", "--help" -> {
+                        return new Invocation(Mode.HELP, "", new String[0]);
+                    }
+                    case "-V", "--version" -> {
+                        return new Invocation(Mode.VERSION, "", new String[] {""});
+                    }
+                    case "-c", "-m" -> {
+                        if (rest.isEmpty()) {
+                            throw new IllegalArgumentException("Argument expected for the " + arg + " option");
+                        }
+                        String target = rest.remove(0);
+                        boolean code = arg.equals("-c");
+                        rest.add(0, code ? "-c" : target);
+                        return new Invocation(code ? Mode.CODE : Mode.MODULE, target, rest.toArray(String[]::new));
+                    }
+                    case "-" -> {
+                        rest.add(0, "-");
+                        return new Invocation(Mode.STDIN, "", rest.toArray(String[]::new));
+                    }
+                    default -> {
+                        if (arg.startsWith("-")) {
+                            throw new IllegalArgumentException("unknown option " + arg);
+                        }
+                        rest.add(0, arg);
+                        return new Invocation(Mode.SCRIPT, arg, rest.toArray(String[]::new));
+                    }
+                }
+            }
+            return new Invocation(Mode.STDIN, "", new String[] {""});
+        }
+    }
+}

@@ -1,0 +1,59 @@
+# Runs the program the launcher was given, the way CPython's python3 does, and
+# gives back the exit status. Evaluated by Main; the last expression is the
+# function it calls.
+def _pyselect4j_run(mode, target):
+    import os
+    import runpy
+    import sys
+
+    def exit_status(exit):
+        code = exit.code
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code & 0xFF
+        print(code, file=sys.stderr)
+        return 1
+
+    def run():
+        main = sys.modules["__main__"]
+        if mode == "script":
+            sys.path.insert(0, os.path.dirname(os.path.abspath(target)))
+            runpy.run_path(target, run_name="__main__")
+        elif mode == "module":
+            sys.path.insert(0, os.getcwd())
+            runpy.run_module(target, run_name="__main__", alter_sys=True)
+        elif mode == "code":
+            sys.path.insert(0, "")
+            exec(compile(target, "<string>", "exec"), main.__dict__)
+        elif mode == "stdin":
+            sys.path.insert(0, "")
+            exec(compile(sys.stdin.read(), "<stdin>", "exec"), main.__dict__)
+        elif mode == "version":
+            print("Python", sys.version.split()[0], "(GraalPy, with pyselect4j)")
+
+    try:
+        try:
+            run()
+        finally:
+            if "threading" in sys.modules:
+                sys.modules["threading"]._shutdown()  # wait for non-daemon threads, as CPython does
+    except SystemExit as exit:
+        status = exit_status(exit)
+    except KeyboardInterrupt:
+        sys.excepthook(*sys.exc_info())
+        status = 130
+    except BaseException:
+        sys.excepthook(*sys.exc_info())
+        status = 1
+    else:
+        status = 0
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    return status
+
+
+_pyselect4j_run

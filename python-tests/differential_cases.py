@@ -317,7 +317,7 @@ case("timerfd.write", "os.write(tfd, b'12345678')")
 for func in ["timerfd_settime(%s)", "timerfd_settime_ns(%s)", "timerfd_gettime(%s)", "timerfd_gettime_ns(%s)"]:
     name = func.split("(")[0]
     cases("timerfd.%s-bad-fd" % name, Junk.definitions + "os." + func,
-          BAD_FDS + ["r", "fa", "select.epoll().fileno()"])
+          BAD_FDS + ["r", "fa", "(ep := select.epoll()).fileno()", "select.epoll().fileno()"])
 case("timerfd.settime-missing-fd", "os.timerfd_settime()")
 case("timerfd.settime-unknown-keyword", "os.timerfd_settime(tfd, start=1)")
 case("timerfd.gettime-too-many", "os.timerfd_gettime(tfd, 1)")

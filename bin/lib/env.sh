@@ -1,0 +1,41 @@
+# Shared by bin/pyselect4j, bin/test and .ci/run: finding the tools pyselect4j needs.
+
+# java_major JAVA: the major version of that java binary, or nothing.
+pyselect4j_java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+}
+
+# A JDK >= 21: JAVA_HOME if it is one, else the newest suitable one in /usr/lib/jvm, else the java on PATH.
+pyselect4j_find_jdk() {
+  local candidate major on_path=""
+  if command -v javac >/dev/null; then on_path=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")"); fi
+  for candidate in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV) "$on_path"; do
+    candidate=${candidate%/}
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+    major=$(pyselect4j_java_major "$candidate/bin/java")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+
+# The reference CPython 3.13: PYSELECT4J_REFERENCE_PYTHON, else pyenv's 3.13.x, else python3.13 on PATH.
+pyselect4j_reference_python() {
+  local candidate
+  for candidate in "${PYSELECT4J_REFERENCE_PYTHON:-}" \
+      $(ls -d "$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")"/versions/3.13*/bin/python3 2>/dev/null | sort -rV) \
+      "$(command -v python3.13 || true)"; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] < (3, 13))' 2>/dev/null && { echo "$candidate"; return 0; }
+  done
+  return 1
+}
+
+# The folder holding an importable pytest (pure Python, so CPython 3.13 and GraalPy can use it too).
+pyselect4j_pytest_path() {
+  local python
+  for python in python3 /usr/bin/python3; do
+    command -v "$python" >/dev/null || continue
+    "$python" -c 'import os, pytest; print(os.path.dirname(os.path.dirname(pytest.__file__)))' 2>/dev/null && return 0
+  done
+  return 1
+}

@@ -105,13 +105,22 @@ def socket_pair():
     b.close()
 
 
+def is_open(fd):
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
 @pytest.fixture
 def closed_fd():
-    """The number of an fd that was open a moment ago and is closed now."""
-    r, w = os.pipe()
-    os.close(w)
-    os.close(r)
-    return r
+    """An fd number that is not open: high enough not to be taken by the next
+    fd the test creates, low enough (< FD_SETSIZE) for select()."""
+    fd = 1000
+    while is_open(fd):
+        fd -= 1
+    return fd
 
 
 @pytest.fixture

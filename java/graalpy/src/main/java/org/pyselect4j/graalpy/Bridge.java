@@ -62,14 +62,14 @@ public final class Bridge {
         int i = 0;
         for (var entry : map.entrySet()) {
             pairs[i++] = entry.getKey();
-            pairs[i++] = entry.getValue();
+            pairs[i++] = Integer.toUnsignedLong(entry.getValue()); // EPOLLET is 1 << 31, positive in Python
         }
         return ProxyArray.fromArray(pairs);
     }
 
     @Export
-    public int constant(String name) {
-        return LinuxConstants.get(name);
+    public long constant(String name) {
+        return Integer.toUnsignedLong(LinuxConstants.get(name));
     }
 
     // select.epoll
@@ -253,7 +253,7 @@ public final class Bridge {
         long[] flat = new long[ready.size() * 2];
         for (int i = 0; i < ready.size(); i++) {
             flat[2 * i] = ready.fd(i);
-            flat[2 * i + 1] = ready.events(i);
+            flat[2 * i + 1] = Integer.toUnsignedLong(ready.events(i)); // event masks are unsigned
         }
         return IntArray.of(flat);
     }

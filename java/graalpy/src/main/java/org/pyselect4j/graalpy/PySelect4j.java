@@ -65,12 +65,14 @@ public final class PySelect4j {
         try {
             status = context.eval("python", "__import__('_pyselect4j').status()");
         } catch (PolyglotException e) {
-            if (e.getMessage() != null && e.getMessage().contains("native access")) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("native access") || message.contains("posix support library")) {
                 throw new IllegalStateException("pyselect4j needs a context that allows native access "
-                        + "(Context.Builder.allowNativeAccess(true)): " + e.getMessage(), e);
+                        + "(Context.Builder.allowNativeAccess(true)) for GraalPy's native POSIX backend: "
+                        + message, e);
             }
             throw new IllegalStateException("pyselect4j is not installed in this context: "
-                    + "build it from a builder passed to PySelect4j.install (" + e.getMessage() + ")", e);
+                    + "build it from a builder passed to PySelect4j.install (" + message + ")", e);
         }
         String problem = status.asString();
         if (!problem.isEmpty()) {

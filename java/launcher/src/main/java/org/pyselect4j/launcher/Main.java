@@ -65,7 +65,8 @@ public final class Main {
         String pythonPath = System.getenv("PYTHONPATH");
         try (Context context = PySelect4j.install(builder, pythonPath == null ? "" : pythonPath).build()) {
             PySelect4j.check(context);
-            Value runner = context.eval(Source.create("python", resource("run.py")));
+            Value runner = context.eval(Source.newBuilder("python", resource("run.py"), "<pyselect4j launcher>")
+                    .buildLiteral());
             return runner.execute(invocation.mode().name().toLowerCase(), invocation.target()).asInt();
         } catch (PolyglotException e) {
             if (e.isExit()) {

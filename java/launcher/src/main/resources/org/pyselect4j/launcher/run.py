@@ -1,6 +1,9 @@
 # Runs the program the launcher was given, the way CPython's python3 does, and
 # gives back the exit status. Evaluated by Main; the last expression is the
 # function it calls.
+RUNNER = "<pyselect4j launcher>"
+
+
 def _pyselect4j_run(mode, target):
     import os
     import runpy
@@ -14,6 +17,13 @@ def _pyselect4j_run(mode, target):
             return code & 0xFF
         print(code, file=sys.stderr)
         return 1
+
+    def report(error):
+        """Prints the traceback as CPython would: without this runner's frames."""
+        tb = error.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename == RUNNER:
+            tb = tb.tb_next
+        sys.excepthook(type(error), error, tb)
 
     def run():
         main = sys.modules["__main__"]
@@ -40,11 +50,11 @@ def _pyselect4j_run(mode, target):
                 sys.modules["threading"]._shutdown()  # wait for non-daemon threads, as CPython does
     except SystemExit as exit:
         status = exit_status(exit)
-    except KeyboardInterrupt:
-        sys.excepthook(*sys.exc_info())
+    except KeyboardInterrupt as error:
+        report(error)
         status = 130
-    except BaseException:
-        sys.excepthook(*sys.exc_info())
+    except BaseException as error:
+        report(error)
         status = 1
     else:
         status = 0

@@ -7,7 +7,10 @@ word those errors differently, so pyselect4j's functions take ``*args,
 **kwargs`` and let one of the parsers below bind them.
 """
 
+import inspect
+
 _MISSING = object()
+_POSITIONAL_ONLY = inspect.Parameter.POSITIONAL_ONLY
 
 
 def _plural(n):
@@ -30,6 +33,18 @@ class Keywords:
         self.required = required
         self.keywords = self.params[posonly:]
         self.defaults = tuple(defaults.get(p, _MISSING) for p in self.params)
+
+    def signature(self):
+        kinds = ([_POSITIONAL_ONLY] * self.posonly
+                 + [inspect.Parameter.POSITIONAL_OR_KEYWORD] * (self.maxpos - self.posonly)
+                 + [inspect.Parameter.KEYWORD_ONLY] * (len(self.params) - self.maxpos))
+        return _signature(self.params, kinds, self.defaults)
+
+    def set_default(self, param, value):
+        """Sets a default known only once pyselect4j is installed (kernel constants)."""
+        defaults = list(self.defaults)
+        defaults[self.params.index(param)] = value
+        self.defaults = tuple(defaults)
 
     def bind(self, args, kwargs):
         """The arguments as a tuple in parameter order, defaults filled in."""
@@ -87,12 +102,22 @@ class Keywords:
 class Positional:
     """A positional-only builtin checked by count: ``name(a, b=..., /)``."""
 
-    def __init__(self, name, qualname, *, required, defaults=()):
+    def __init__(self, name, qualname, params, *, required, defaults=()):
         self.name = name
         self.qualname = qualname
+        self.params = tuple(params)
         self.required = required
         self.defaults = tuple(defaults)
         self.maxpos = required + len(self.defaults)
+
+    def signature(self):
+        return _signature(self.params, [_POSITIONAL_ONLY] * len(self.params),
+                          (_MISSING,) * self.required + self.defaults)
+
+    def set_default(self, param, value):
+        defaults = list(self.defaults)
+        defaults[self.params.index(param) - self.required] = value
+        self.defaults = tuple(defaults)
 
     def bind(self, args, kwargs):
         if kwargs:
@@ -113,8 +138,12 @@ class Positional:
 class One:
     """A builtin taking exactly one positional argument (METH_O)."""
 
-    def __init__(self, qualname):
+    def __init__(self, qualname, param):
         self.qualname = qualname
+        self.param = param
+
+    def signature(self):
+        return _signature((self.param,), (_POSITIONAL_ONLY,), (_MISSING,))
 
     def bind(self, args, kwargs):
         if kwargs:
@@ -130,11 +159,69 @@ class Nothing:
     def __init__(self, qualname):
         self.qualname = qualname
 
+    def signature(self):
+        return inspect.Signature()
+
     def bind(self, args, kwargs):
         if kwargs:
             raise TypeError(f"{self.qualname}() takes no keyword arguments")
         if args:
             raise TypeError(f"{self.qualname}() takes no arguments ({len(args)} given)")
+
+
+class Tuple:
+    """A builtin parsing a fixed number of positional arguments with PyArg_ParseTuple."""
+
+    def __init__(self, name, params):
+        self.name = name
+        self.params = tuple(params)
+
+    def signature(self):
+        return _signature(self.params, [_POSITIONAL_ONLY] * len(self.params), (_MISSING,) * len(self.params))
+
+    def bind(self, args, kwargs):
+        if kwargs:
+            raise TypeError(f"{self.name}() takes no keyword arguments")
+        count = len(self.params)
+        if len(args) != count:
+            raise TypeError(f"{self.name}() takes exactly {count} argument{_plural(count)} ({len(args)} given)")
+        return args
+
+
+def _signature(names, kinds, defaults):
+    return inspect.Signature([
+        inspect.Parameter(name, kind, default=inspect.Parameter.empty if default is _MISSING else default)
+        for name, kind, default in zip(names, kinds, defaults)])
+
+
+class BuiltinFunction:
+    """A module-level function that behaves like one of CPython's builtins: it
+    does not bind as a method when stored in a class (selectors keeps
+    ``select.poll`` as a class attribute and calls it), and reports the
+    builtin's signature."""
+
+    def __init__(self, function, parser, module):
+        self._function = function
+        self.__name__ = self.__qualname__ = function.__name__
+        self.__module__ = module
+        self.__doc__ = function.__doc__
+        self.__signature__ = parser.signature()
+
+    def __call__(self, *args, **kwargs):
+        return self._function(*args, **kwargs)
+
+    def __repr__(self):
+        return f"<built-in function {self.__name__}>"
+
+
+def method(parser):
+    """Gives a method the signature CPython reports for it: ``parser``'s, after self."""
+    def decorate(function):
+        own = parser.signature()
+        function.__signature__ = own.replace(parameters=[
+            inspect.Parameter("self", _POSITIONAL_ONLY), *own.parameters.values()])
+        return function
+    return decorate
 
 
 # "Did you mean" suggestions, with the costs CPython uses for them.

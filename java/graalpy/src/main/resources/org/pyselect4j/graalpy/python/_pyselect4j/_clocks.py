@@ -1,6 +1,6 @@
 """``time.clock_gettime``, ``clock_gettime_ns``, ``clock_getres`` and the ``CLOCK_*`` constants."""
 
-from ._args import One
+from ._args import BuiltinFunction, One, Tuple
 from ._convert import c_int_parse_tuple, clock_id, nanoseconds, seconds
 
 bridge = None  # the Java side, set by install()
@@ -9,14 +9,13 @@ bridge = None  # the Java side, set by install()
 def install(java_bridge, module):
     global bridge
     bridge = java_bridge
-    for function in (clock_gettime, clock_gettime_ns, clock_getres):
-        function.__module__ = "time"
-        setattr(module, function.__name__, function)
+    for function, parser in ((clock_gettime, _GETTIME), (clock_gettime_ns, _GETTIME_NS), (clock_getres, _GETRES)):
+        setattr(module, function.__name__, BuiltinFunction(function, parser, "time"))
 
 
-_GETTIME = One("time.clock_gettime")
-_GETTIME_NS = One("time.clock_gettime_ns")
-_GETRES = One("time.clock_getres")
+_GETTIME = One("time.clock_gettime", "clk_id")
+_GETTIME_NS = One("time.clock_gettime_ns", "clk_id")
+_GETRES = Tuple("clock_getres", ("clk_id",))
 
 
 def clock_gettime(*args, **kwargs):
@@ -33,5 +32,6 @@ def clock_gettime_ns(*args, **kwargs):
 
 def clock_getres(*args, **kwargs):
     """The resolution of clock clk_id in float seconds."""
-    resolution = bridge.clockGetRes(c_int_parse_tuple(_GETRES.bind(args, kwargs)))
+    (clk_id,) = _GETRES.bind(args, kwargs)
+    resolution = bridge.clockGetRes(c_int_parse_tuple(clk_id))
     return seconds(resolution[0], resolution[1])

@@ -32,6 +32,8 @@ def c_int(value):
 def c_int_parse_tuple(value):
     """``PyArg_ParseTuple``'s ``i`` format, whose range errors are worded differently."""
     value = operator.index(value)
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise OverflowError("Python int too large to convert to C long")
     if value > INT_MAX:
         raise OverflowError("signed integer is greater than maximum")
     if value < INT_MIN:

@@ -4,7 +4,7 @@ Arguments are parsed and converted here exactly as CPython does; the work is
 done by pyselect4j's Java core through ``bridge`` (set by ``install``).
 """
 
-from ._args import Keywords, Nothing, One, Positional
+from ._args import BuiltinFunction, Keywords, Nothing, One, Positional, method
 from ._convert import (
     NS_PER_MS, NS_PER_SECOND, ROUND_TIMEOUT, c_int, c_unsigned_int_bitwise,
     c_unsigned_short, file_descriptor, ns_to_ms, time_object_to_ns,
@@ -13,7 +13,6 @@ from ._convert import (
 bridge = None  # the Java side, set by install()
 EPOLL_CLOEXEC = None
 FD_SETSIZE = None
-_DEFAULT_MASK = None  # POLLIN | POLLPRI | POLLOUT, the default event mask of register()
 
 _CLOSED_MESSAGE = "I/O operation on closed epoll object"
 
@@ -23,12 +22,15 @@ def install(java_bridge, module):
     bridge = java_bridge
     EPOLL_CLOEXEC = bridge.constant("EPOLL_CLOEXEC")
     FD_SETSIZE = bridge.constant("FD_SETSIZE")
-    _DEFAULT_MASK = bridge.constant("POLLIN") | bridge.constant("POLLPRI") | bridge.constant("POLLOUT")
+    default_mask = bridge.constant("POLLIN") | bridge.constant("POLLPRI") | bridge.constant("POLLOUT")
+    for parser, function in ((_EPOLL_REGISTER, epoll.register), (_POLL_REGISTER, _PollObject.register)):
+        parser.set_default("eventmask", default_mask)
+        method(parser)(function)
     module.PIPE_BUF = bridge.constant("PIPE_BUF")
-    for name, value in (("epoll", epoll), ("poll", poll), ("select", select)):
-        setattr(module, name, value)
-    for value in (epoll, _PollObject, poll, select):
-        value.__module__ = "select"
+    epoll.__module__ = _PollObject.__module__ = "select"
+    module.epoll = epoll
+    module.poll = BuiltinFunction(poll, _POLL_NEW, "select")
+    module.select = BuiltinFunction(select, _SELECT, "select")
 
 
 def _ready_pairs(flat):
@@ -39,14 +41,30 @@ def _ready_pairs(flat):
 # select.epoll
 
 _EPOLL_NEW = Keywords("epoll", ("sizehint", "flags"), required=0, defaults={"sizehint": -1, "flags": 0})
-_EPOLL_REGISTER = Keywords("register", ("fd", "eventmask"), required=1, defaults={"eventmask": None})
+_EPOLL_REGISTER = Keywords("register", ("fd", "eventmask"), required=1, defaults={"eventmask": None})  # default set by install()
 _EPOLL_MODIFY = Keywords("modify", ("fd", "eventmask"), required=2, defaults={})
 _EPOLL_UNREGISTER = Keywords("unregister", ("fd",), required=1, defaults={})
 _EPOLL_POLL = Keywords("poll", ("timeout", "maxevents"), required=0, defaults={"timeout": None, "maxevents": -1})
-_EPOLL_FROMFD = One("epoll.fromfd")
+_EPOLL_FROMFD = One("epoll.fromfd", "fd")
 _EPOLL_CLOSE = Nothing("epoll.close")
 _EPOLL_FILENO = Nothing("epoll.fileno")
 _EPOLL_ENTER = Nothing("epoll.__enter__")
+
+
+class _ReadOnly:
+    """A read-only attribute of a builtin type, with CPython's message on assignment."""
+
+    def __init__(self, name, owner, getter, doc):
+        self._name, self._owner, self._getter, self.__doc__ = name, owner, getter, doc
+
+    def __get__(self, instance, owner=None):
+        return self if instance is None else self._getter(instance)
+
+    def __set__(self, instance, value):
+        raise AttributeError(f"attribute '{self._name}' of '{self._owner}' objects is not writable")
+
+    def __delete__(self, instance):
+        self.__set__(instance, None)
 
 
 class epoll:
@@ -66,12 +84,15 @@ class epoll:
         return self
 
     @classmethod
+    @method(_EPOLL_FROMFD)
     def fromfd(cls, *args, **kwargs):
         """An epoll object that adopts an existing epoll descriptor."""
         fd = c_int(_EPOLL_FROMFD.bind(args, kwargs))
+        if fd < -1:
+            raise OSError(0, "Error")  # what CPython raises for these
         self = object.__new__(cls)
-        # CPython accepts a negative fd and gives an object that is already closed.
-        self._core = bridge.epollFromFd(fd) if fd >= 0 else None
+        # As in CPython, -1 means "a new epoll instance".
+        self._core = bridge.epollCreate() if fd == -1 else bridge.epollFromFd(fd)
         return self
 
     def _open_core(self):
@@ -80,18 +101,20 @@ class epoll:
             raise ValueError(_CLOSED_MESSAGE)
         return core
 
-    @property
-    def closed(self):
-        """Whether the epoll descriptor has been closed."""
-        core = self._core
-        return core is None or bridge.epollIsClosed(core)
+    def __init_subclass__(cls, **kwargs):
+        raise TypeError("type 'select.epoll' is not an acceptable base type")
 
+    closed = _ReadOnly("closed", "select.epoll", lambda self: self._core is None or bridge.epollIsClosed(self._core),
+                       "Whether the epoll descriptor has been closed.")
+
+    @method(_EPOLL_CLOSE)
     def close(self, *args, **kwargs):
         """Closes the epoll descriptor; later operations raise ValueError."""
         _EPOLL_CLOSE.bind(args, kwargs)
         if self._core is not None:
             bridge.epollClose(self._core)
 
+    @method(_EPOLL_FILENO)
     def fileno(self, *args, **kwargs):
         """The epoll descriptor."""
         _EPOLL_FILENO.bind(args, kwargs)
@@ -101,9 +124,10 @@ class epoll:
         """Starts watching fd for the events of eventmask; OSError if it is watched already."""
         fd, eventmask = _EPOLL_REGISTER.bind(args, kwargs)
         fd = file_descriptor(fd)
-        eventmask = _DEFAULT_MASK if eventmask is None else c_unsigned_int_bitwise(eventmask)
+        eventmask = c_unsigned_int_bitwise(eventmask)
         bridge.epollRegister(self._open_core(), fd, _signed32(eventmask))
 
+    @method(_EPOLL_MODIFY)
     def modify(self, *args, **kwargs):
         """Changes the event mask of a watched fd."""
         fd, eventmask = _EPOLL_MODIFY.bind(args, kwargs)
@@ -111,11 +135,13 @@ class epoll:
         eventmask = c_unsigned_int_bitwise(eventmask)
         bridge.epollModify(self._open_core(), fd, _signed32(eventmask))
 
+    @method(_EPOLL_UNREGISTER)
     def unregister(self, *args, **kwargs):
         """Stops watching fd."""
         fd = file_descriptor(_EPOLL_UNREGISTER.bind(args, kwargs)[0])
         bridge.epollUnregister(self._open_core(), fd)
 
+    @method(_EPOLL_POLL)
     def poll(self, *args, **kwargs):
         """Waits up to timeout seconds (None or negative: forever); returns up to maxevents (fd, events) pairs."""
         timeout, maxevents = _EPOLL_POLL.bind(args, kwargs)
@@ -157,10 +183,10 @@ def _signed32(mask):
 # select.poll
 
 _POLL_NEW = Nothing("select.poll")
-_POLL_REGISTER = Positional("register", "poll.register", required=1, defaults=(None,))
-_POLL_MODIFY = Positional("modify", "poll.modify", required=2)
-_POLL_UNREGISTER = One("poll.unregister")
-_POLL_POLL = Positional("poll", "poll.poll", required=0, defaults=(None,))
+_POLL_REGISTER = Positional("register", "poll.register", ("fd", "eventmask"), required=1, defaults=(None,))  # set by install()
+_POLL_MODIFY = Positional("modify", "poll.modify", ("fd", "eventmask"), required=2)
+_POLL_UNREGISTER = One("poll.unregister", "fd")
+_POLL_POLL = Positional("poll", "poll.poll", ("timeout",), required=0, defaults=(None,))
 
 
 class _PollObject:
@@ -171,25 +197,30 @@ class _PollObject:
     def __new__(cls, *args, **kwargs):
         raise TypeError("cannot create 'select.poll' instances")
 
+    def __init_subclass__(cls, **kwargs):
+        raise TypeError("type 'select.poll' is not an acceptable base type")
+
     def register(self, *args, **kwargs):
         """Starts watching fd for the events of eventmask, or changes its mask."""
         fd, eventmask = _POLL_REGISTER.bind(args, kwargs)
         fd = file_descriptor(fd)
-        eventmask = _DEFAULT_MASK if eventmask is None else c_unsigned_short(eventmask)
-        bridge.pollRegister(self._core, fd, eventmask)
+        bridge.pollRegister(self._core, fd, c_unsigned_short(eventmask))
 
+    @method(_POLL_MODIFY)
     def modify(self, *args, **kwargs):
         """Changes the event mask of a watched fd; FileNotFoundError if it is not watched."""
         fd, eventmask = _POLL_MODIFY.bind(args, kwargs)
         fd = file_descriptor(fd)
         bridge.pollModify(self._core, fd, c_unsigned_short(eventmask))
 
+    @method(_POLL_UNREGISTER)
     def unregister(self, *args, **kwargs):
         """Stops watching fd; KeyError if it is not watched."""
         fd = file_descriptor(_POLL_UNREGISTER.bind(args, kwargs))
         if not bridge.pollUnregister(self._core, fd):
             raise KeyError(fd)
 
+    @method(_POLL_POLL)
     def poll(self, *args, **kwargs):
         """Waits up to timeout milliseconds (None or negative: forever); returns the (fd, events) pairs with events."""
         (timeout,) = _POLL_POLL.bind(args, kwargs)
@@ -215,7 +246,7 @@ def poll(*args, **kwargs):
 
 # select.select
 
-_SELECT = Positional("select", "select.select", required=3, defaults=(None,))
+_SELECT = Positional("select", "select.select", ("rlist", "wlist", "xlist", "timeout"), required=3, defaults=(None,))
 
 
 def _fds_of(objects):

@@ -1,6 +1,6 @@
 """``os.timerfd_*`` and the ``TFD_*`` constants, as CPython 3.13 has them on Linux."""
 
-from ._args import Keywords, One
+from ._args import BuiltinFunction, Keywords, One
 from ._convert import (
     NS_PER_SECOND, ROUND_FLOOR, c_double, c_int, c_long_long, double_to_ns,
     file_descriptor, nanoseconds, seconds,
@@ -12,9 +12,10 @@ bridge = None  # the Java side, set by install()
 def install(java_bridge, module):
     global bridge
     bridge = java_bridge
-    for function in (timerfd_create, timerfd_settime, timerfd_settime_ns, timerfd_gettime, timerfd_gettime_ns):
-        function.__module__ = "posix"
-        setattr(module, function.__name__, function)
+    for function, parser in ((timerfd_create, _CREATE), (timerfd_settime, _SETTIME),
+                             (timerfd_settime_ns, _SETTIME_NS), (timerfd_gettime, _GETTIME),
+                             (timerfd_gettime_ns, _GETTIME_NS)):
+        setattr(module, function.__name__, BuiltinFunction(function, parser, "posix"))
 
 
 _CREATE = Keywords("timerfd_create", ("clockid", "flags"), required=1, posonly=1, kwonly=1,
@@ -23,8 +24,8 @@ _SETTIME = Keywords("timerfd_settime", ("fd", "flags", "initial", "interval"), r
                     kwonly=3, defaults={"flags": 0, "initial": 0.0, "interval": 0.0})
 _SETTIME_NS = Keywords("timerfd_settime_ns", ("fd", "flags", "initial", "interval"), required=1, posonly=1,
                        kwonly=3, defaults={"flags": 0, "initial": 0, "interval": 0})
-_GETTIME = One("posix.timerfd_gettime")
-_GETTIME_NS = One("posix.timerfd_gettime_ns")
+_GETTIME = One("posix.timerfd_gettime", "fd")
+_GETTIME_NS = One("posix.timerfd_gettime_ns", "fd")
 
 
 def timerfd_create(*args, **kwargs):

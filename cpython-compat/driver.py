@@ -1,11 +1,14 @@
 """Runs CPython test suites with unittest in this interpreter and logs each outcome.
 
-Usage: driver.py --events FILE [--known-differences FILE] --suite LABEL NAMES ...
+Usage: driver.py --events FILE [--known-differences FILE] [--exclude FILE]
+                 --suite LABEL NAMES ...
 
 NAMES is a comma-separated list of unittest names (`test.test_epoll`,
-`test.test_os.TimerfdTests`, ...). Every finished test appends one JSON line to
-FILE: {"suite", "test", "outcome", "detail"}; each suite also logs "suite-start"
-and "suite-end" (with its counts), which is what cpython-compat/run reads.
+`test.test_os.TimerfdTests`, ...). Tests whose ids are listed in the exclude
+file (one a line) are left out. Events are JSON lines appended to FILE, which is
+what cpython-compat/run reads: "suite-start", "test-start" {"test"}, "test"
+{"suite", "test", "outcome", "detail"} when a test finishes, "suite-end" (with
+the suite's counts) and "done".
 Outcomes: passed, failed, error, skipped, expected-failure, unexpected-success.
 The known-differences file adds skips and expected failures (see its header).
 """
@@ -54,6 +57,7 @@ class CountingResult(unittest.TestResult):
 
     def startTest(self, test):
         super().startTest(test)
+        self.events.write(event="test-start", suite=self.suite_label, test=test.id())
         self._outcome, self._detail = None, ""
 
     def stopTest(self, test):
@@ -145,15 +149,17 @@ def apply_known_differences(suite, known):
         setattr(test, test._testMethodName, replacement)
 
 
-def run_suite(label, names, known, events):
+def run_suite(label, names, known, excluded, events):
     events.write(event="suite-start", suite=label)
     result = CountingResult(label, events)
     started = time.monotonic()
     try:
-        suite = unittest.defaultTestLoader.loadTestsFromNames(names)
+        loaded = unittest.defaultTestLoader.loadTestsFromNames(names)
     except BaseException:  # an import error fails the whole suite
         result._emit(label, "error", "loading failed:\n" + traceback.format_exc())
     else:
+        suite = unittest.TestSuite(test for test in iterate_tests(loaded)
+                                   if test.id() not in excluded)
         apply_known_differences(suite, known)
         suite.run(result)
     events.write(event="suite-end", suite=label, counts=result.counts,
@@ -164,13 +170,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", required=True, help="file that receives the JSON lines")
     parser.add_argument("--known-differences", help="skips and expected failures to apply")
+    parser.add_argument("--exclude", help="file of test ids not to run, one a line")
     parser.add_argument("--suite", nargs=2, action="append", metavar=("LABEL", "NAMES"),
                         required=True)
     args = parser.parse_args()
     known = read_known_differences(args.known_differences) if args.known_differences else {}
+    excluded = set()
+    if args.exclude:
+        with open(args.exclude, encoding="utf-8") as lines:
+            excluded = {line.strip() for line in lines if line.strip()}
     events = EventLog(args.events)
     for label, names in args.suite:
-        run_suite(label, names.split(","), known, events)
+        run_suite(label, names.split(","), known, excluded, events)
     events.write(event="done")
 
 

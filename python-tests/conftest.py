@@ -185,6 +185,29 @@ def launcher():
     return os.environ.get("PYSELECT4J_LAUNCHER") or os.path.join(REPO_ROOT, "bin", "pyselect4j")
 
 
+def bounded(func, *args, timeout=30):
+    """Calls func(*args) in a helper thread and returns its result; fails
+    instead of hanging the whole suite if it is still blocked after timeout
+    seconds (for calls that may legitimately block forever when broken)."""
+    import threading
+    outcome = []
+
+    def target():
+        try:
+            outcome.append((True, func(*args)))
+        except BaseException as exc:  # re-raised in the calling thread
+            outcome.append((False, exc))
+
+    worker = threading.Thread(target=target, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    assert outcome, "%s%r still blocked after %s s" % (getattr(func, "__name__", func), args, timeout)
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
+
+
 def wait_until(predicate, timeout, interval=0.05):
     """Polls predicate() until it returns a true value or timeout passes."""
     deadline = time.monotonic() + timeout

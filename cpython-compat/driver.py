@@ -7,7 +7,7 @@ NAMES is a comma-separated list of unittest names (`test.test_epoll`,
 `test.test_os.TimerfdTests`, ...). Tests whose ids are listed in the exclude
 file (one a line) are left out. Events are JSON lines appended to FILE, which is
 what cpython-compat/run reads: "suite-start", "test-start" {"test"}, "test"
-{"suite", "test", "outcome", "detail"} when a test finishes, "suite-end" (with
+{"suite", "test", "outcome", "seconds", "detail"} when a test finishes, "suite-end" (with
 the suite's counts) and "done".
 Outcomes: passed, failed, error, skipped, expected-failure, unexpected-success.
 The known-differences file adds skips and expected failures (see its header).
@@ -45,6 +45,7 @@ class CountingResult(unittest.TestResult):
         self.counts = dict.fromkeys(OUTCOMES, 0)
         self._outcome = None
         self._detail = ""
+        self._started = time.monotonic()
 
     def _record(self, outcome, detail=""):
         if self._outcome is None or SEVERITY[outcome] > SEVERITY[self._outcome]:
@@ -52,13 +53,13 @@ class CountingResult(unittest.TestResult):
 
     def _emit(self, test_id, outcome, detail):
         self.counts[outcome] += 1
-        self.events.write(event="test", suite=self.suite_label, test=test_id,
-                          outcome=outcome, detail=detail)
+        self.events.write(event="test", suite=self.suite_label, test=test_id, outcome=outcome,
+                          seconds=round(time.monotonic() - self._started, 3), detail=detail)
 
     def startTest(self, test):
         super().startTest(test)
         self.events.write(event="test-start", suite=self.suite_label, test=test.id())
-        self._outcome, self._detail = None, ""
+        self._outcome, self._detail, self._started = None, "", time.monotonic()
 
     def stopTest(self, test):
         super().stopTest(test)

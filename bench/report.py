@@ -72,7 +72,7 @@ def ratio(value, reference):
 def ratio_text(value):
     if value is None:
         return "-"
-    return "%.2fx" % value if value >= 0.01 else "%.4fx" % value
+    return "%.2fx" % value if value >= 0.01 else "%.2gx" % value
 
 
 def _table(header, lines):

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -25,12 +27,33 @@ public final class Main {
             usage: pyselect4j [option] ... [-c cmd | -m mod | file | -] [arg] ...
               -c cmd : program passed in as string
               -m mod : run library module as a script
+              -u     : unbuffered stdout and stderr (also PYTHONUNBUFFERED)
+              -B     : don't write .pyc files (also PYTHONDONTWRITEBYTECODE)
+              -E, -I, -s, -S, -O : as in CPython
+              -W arg : warning control (also PYTHONWARNINGS)
+              -X opt : accepted and ignored
               -h     : print this help message and exit
               -V     : print the Python and pyselect4j versions and exit
               file   : program read from script file
               -      : program read from stdin (default)
-            Environment: PYTHONPATH, PYSELECT4J_JIT=0 (run without the JIT).
+            Environment: PYTHONPATH, PYTHONUNBUFFERED, PYSELECT4J_JIT=0 (run without the JIT).
             """;
+
+    /** CPython's flags without an argument, as the GraalPy options that do the same. */
+    private static final Map<String, String> FLAG_OPTIONS = Map.of(
+            "-u", "python.UnbufferedIO",
+            "-B", "python.DontWriteBytecodeFlag",
+            "-E", "python.IgnoreEnvironmentFlag",
+            "-I", "python.IsolateFlag",
+            "-s", "python.NoUserSiteFlag",
+            "-S", "python.NoSiteFlag",
+            "-O", "python.PythonOptimizeFlag",
+            "-q", "python.QuietFlag");
+
+    /** Environment variables CPython honours, as the GraalPy options that do the same. */
+    private static final Map<String, String> ENVIRONMENT_OPTIONS = Map.of(
+            "PYTHONUNBUFFERED", "python.UnbufferedIO",
+            "PYTHONDONTWRITEBYTECODE", "python.DontWriteBytecodeFlag");
 
     private Main() {
     }
@@ -58,6 +81,13 @@ public final class Main {
                 .arguments("python", invocation.argv())
                 .option("python.InstallSignalHandlers", "true")
                 .option("engine.WarnInterpreterOnly", "false");
+        invocation.options().forEach(builder::option);
+        ENVIRONMENT_OPTIONS.forEach((variable, option) -> {
+            String value = System.getenv(variable);
+            if (value != null && !value.isEmpty() && !invocation.options().containsKey("python.IgnoreEnvironmentFlag")) {
+                builder.option(option, "true");
+            }
+        });
         String executable = System.getenv("PYSELECT4J_LAUNCHER");
         if (executable != null) {
             builder.option("python.Executable", executable);
@@ -89,19 +119,35 @@ public final class Main {
     }
 
     /** What the command line asks for: the mode, its target and the program's sys.argv. */
-    record Invocation(Mode mode, String target, String[] argv) {
+    record Invocation(Mode mode, String target, String[] argv, Map<String, String> options) {
         enum Mode { SCRIPT, MODULE, CODE, STDIN, HELP, VERSION }
 
         static Invocation parse(String[] args) {
+            Map<String, String> options = new LinkedHashMap<>();
+            List<String> warnings = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
+                if (FLAG_OPTIONS.containsKey(arg)) {
+                    options.put(FLAG_OPTIONS.get(arg), "true");
+                    continue;
+                }
+                if (arg.equals("-W") || arg.equals("-X")) {
+                    if (++i == args.length) {
+                        throw new IllegalArgumentException("Argument expected for the " + arg + " option");
+                    }
+                    if (arg.equals("-W")) {
+                        warnings.add(args[i]);
+                        options.put("python.WarnOptions", String.join(",", warnings));
+                    }
+                    continue;
+                }
                 List<String> rest = new ArrayList<>(Arrays.asList(args).subList(i + 1, args.length));
                 switch (arg) {
                     case "-h", "--help" -> {
-                        return new Invocation(Mode.HELP, "", new String[0]);
+                        return new Invocation(Mode.HELP, "", new String[0], options);
                     }
                     case "-V", "--version" -> {
-                        return new Invocation(Mode.VERSION, "", new String[] {""});
+                        return new Invocation(Mode.VERSION, "", new String[] {""}, options);
                     }
                     case "-c", "-m" -> {
                         if (rest.isEmpty()) {
@@ -110,22 +156,22 @@ public final class Main {
                         String target = rest.remove(0);
                         boolean code = arg.equals("-c");
                         rest.add(0, code ? "-c" : target);
-                        return new Invocation(code ? Mode.CODE : Mode.MODULE, target, rest.toArray(String[]::new));
+                        return new Invocation(code ? Mode.CODE : Mode.MODULE, target, rest.toArray(String[]::new), options);
                     }
                     case "-" -> {
                         rest.add(0, "-");
-                        return new Invocation(Mode.STDIN, "", rest.toArray(String[]::new));
+                        return new Invocation(Mode.STDIN, "", rest.toArray(String[]::new), options);
                     }
                     default -> {
                         if (arg.startsWith("-")) {
                             throw new IllegalArgumentException("unknown option " + arg);
                         }
                         rest.add(0, arg);
-                        return new Invocation(Mode.SCRIPT, arg, rest.toArray(String[]::new));
+                        return new Invocation(Mode.SCRIPT, arg, rest.toArray(String[]::new), options);
                     }
                 }
             }
-            return new Invocation(Mode.STDIN, "", new String[] {""});
+            return new Invocation(Mode.STDIN, "", new String[] {""}, options);
         }
     }
 }

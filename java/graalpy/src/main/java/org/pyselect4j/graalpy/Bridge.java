@@ -1,5 +1,7 @@
 package org.pyselect4j.graalpy;
 
+import java.util.function.Supplier;
+
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
@@ -76,11 +78,7 @@ public final class Bridge {
 
     @Export
     public Epoll epollCreate() {
-        try {
-            return Epoll.create();
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        return python(() -> Epoll.create());
     }
 
     @Export
@@ -90,11 +88,7 @@ public final class Bridge {
 
     @Export
     public int epollFileno(Epoll epoll) {
-        try {
-            return epoll.fileno();
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        return python(() -> epoll.fileno());
     }
 
     @Export
@@ -104,48 +98,28 @@ public final class Bridge {
 
     @Export
     public void epollClose(Epoll epoll) {
-        try {
-            epoll.close();
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        python(() -> epoll.close());
     }
 
     @Export
     public void epollRegister(Epoll epoll, int fd, int events) {
-        try {
-            epoll.register(fd, events);
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        python(() -> epoll.register(fd, events));
     }
 
     @Export
     public void epollModify(Epoll epoll, int fd, int events) {
-        try {
-            epoll.modify(fd, events);
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        python(() -> epoll.modify(fd, events));
     }
 
     @Export
     public void epollUnregister(Epoll epoll, int fd) {
-        try {
-            epoll.unregister(fd);
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        python(() -> epoll.unregister(fd));
     }
 
     /** Ready (fd, events) pairs, flattened. */
     @Export
     public IntArray epollPoll(Epoll epoll, long timeoutNs, int maxEvents) {
-        try {
-            return pairs(epoll.poll(timeoutNs, maxEvents, hook));
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        return python(() -> pairs(epoll.poll(timeoutNs, maxEvents, hook)));
     }
 
     // select.poll
@@ -162,11 +136,7 @@ public final class Bridge {
 
     @Export
     public void pollModify(Poll poll, int fd, int events) {
-        try {
-            poll.modify(fd, events);
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        python(() -> poll.modify(fd, events));
     }
 
     @Export
@@ -176,11 +146,7 @@ public final class Bridge {
 
     @Export
     public IntArray pollPoll(Poll poll, long timeoutNs) {
-        try {
-            return pairs(poll.poll(timeoutNs, hook));
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        return python(() -> pairs(poll.poll(timeoutNs, hook)));
     }
 
     // select.select
@@ -188,65 +154,57 @@ public final class Bridge {
     /** Indexes of the ready entries of each list: [read, write, except]. */
     @Export
     public ProxyArray select(int[] read, int[] write, int[] except, long timeoutNs) {
-        try {
-            SelectResult ready = Select.select(read, write, except, timeoutNs, hook);
-            return ProxyArray.fromArray(IntArray.of(ready.readIndexes()),
-                    IntArray.of(ready.writeIndexes()), IntArray.of(ready.exceptIndexes()));
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        SelectResult ready = python(() -> Select.select(read, write, except, timeoutNs, hook));
+        return ProxyArray.fromArray(IntArray.of(ready.readIndexes()),
+                IntArray.of(ready.writeIndexes()), IntArray.of(ready.exceptIndexes()));
     }
 
     // os.timerfd_*
 
     @Export
     public int timerfdCreate(int clockid, int flags) {
-        try {
-            return TimerFd.create(clockid, flags);
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        return python(() -> TimerFd.create(clockid, flags));
     }
 
     /** Arms the timer; returns the previous setting as [initial sec, nsec, interval sec, nsec]. */
     @Export
     public IntArray timerfdSetTime(int fd, int flags, long initialNs, long intervalNs) {
-        try {
-            return spec(TimerFd.setTime(fd, flags,
-                    Math.floorDiv(initialNs, NANOS_PER_SECOND), Math.floorMod(initialNs, NANOS_PER_SECOND),
-                    Math.floorDiv(intervalNs, NANOS_PER_SECOND), Math.floorMod(intervalNs, NANOS_PER_SECOND)));
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        return python(() -> spec(TimerFd.setTime(fd, flags,
+                        Math.floorDiv(initialNs, NANOS_PER_SECOND), Math.floorMod(initialNs, NANOS_PER_SECOND),
+                        Math.floorDiv(intervalNs, NANOS_PER_SECOND), Math.floorMod(intervalNs, NANOS_PER_SECOND))));
     }
 
     @Export
     public IntArray timerfdGetTime(int fd) {
-        try {
-            return spec(TimerFd.getTime(fd));
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        return python(() -> spec(TimerFd.getTime(fd)));
     }
 
     // time.clock_*
 
     @Export
     public IntArray clockGetTime(int clockid) {
+        return python(() -> time(Clocks.gettime(clockid)));
+    }
+
+    @Export
+    public IntArray clockGetRes(int clockid) {
+        return python(() -> time(Clocks.getres(clockid)));
+    }
+
+    /** Runs a core operation; its exceptions leave as the Python exceptions CPython raises. */
+    private <T> T python(Supplier<T> operation) {
         try {
-            return time(Clocks.gettime(clockid));
+            return operation.get();
         } catch (RuntimeException e) {
             throw errors.translate(e);
         }
     }
 
-    @Export
-    public IntArray clockGetRes(int clockid) {
-        try {
-            return time(Clocks.getres(clockid));
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+    private void python(Runnable operation) {
+        python(() -> {
+            operation.run();
+            return null;
+        });
     }
 
     private static IntArray pairs(ReadyList ready) {

@@ -53,16 +53,46 @@ def install():
         names_and_values = bridge.constants(family)
         for i in range(0, len(names_and_values), 2):
             setattr(module, names_and_values[i], names_and_values[i + 1])
-    from . import _clocks, _select, _timerfd
+    from . import _args, _clocks, _select, _timerfd
     _select.install(bridge, select)
     _timerfd.install(bridge, os)
     _clocks.install(bridge, time)
     select.error = OSError
+    _when_imported("inspect", _args.sign_pending)
     if "selectors" in sys.modules:
         # It chose its selector classes when imported: let it choose again.
         import importlib
         importlib.reload(sys.modules["selectors"])
     _problem = ""
+
+
+class _AfterImport:
+    """A meta path finder that runs ``callback`` right after ``name`` is first imported."""
+
+    def __init__(self, name, callback):
+        self.name, self.callback = name, callback
+
+    def find_spec(self, name, path=None, target=None):
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        import importlib.machinery
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is not None:
+            load = spec.loader.exec_module
+
+            def exec_module(module):
+                load(module)
+                self.callback()
+            spec.loader.exec_module = exec_module
+        return spec
+
+
+def _when_imported(name, callback):
+    if name in sys.modules:
+        callback()
+    else:
+        sys.meta_path.insert(0, _AfterImport(name, callback))
 
 
 def status():

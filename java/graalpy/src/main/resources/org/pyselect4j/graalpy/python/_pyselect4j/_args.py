@@ -7,10 +7,9 @@ word those errors differently, so pyselect4j's functions take ``*args,
 **kwargs`` and let one of the parsers below bind them.
 """
 
-import inspect
+import sys
 
 _MISSING = object()
-_POSITIONAL_ONLY = inspect.Parameter.POSITIONAL_ONLY
 
 
 def _plural(n):
@@ -35,9 +34,9 @@ class Keywords:
         self.defaults = tuple(defaults.get(p, _MISSING) for p in self.params)
 
     def signature(self):
-        kinds = ([_POSITIONAL_ONLY] * self.posonly
-                 + [inspect.Parameter.POSITIONAL_OR_KEYWORD] * (self.maxpos - self.posonly)
-                 + [inspect.Parameter.KEYWORD_ONLY] * (len(self.params) - self.maxpos))
+        kinds = (["POSITIONAL_ONLY"] * self.posonly
+                 + ["POSITIONAL_OR_KEYWORD"] * (self.maxpos - self.posonly)
+                 + ["KEYWORD_ONLY"] * (len(self.params) - self.maxpos))
         return _signature(self.params, kinds, self.defaults)
 
     def set_default(self, param, value):
@@ -111,7 +110,7 @@ class Positional:
         self.maxpos = required + len(self.defaults)
 
     def signature(self):
-        return _signature(self.params, [_POSITIONAL_ONLY] * len(self.params),
+        return _signature(self.params, ["POSITIONAL_ONLY"] * len(self.params),
                           (_MISSING,) * self.required + self.defaults)
 
     def set_default(self, param, value):
@@ -143,7 +142,7 @@ class One:
         self.param = param
 
     def signature(self):
-        return _signature((self.param,), (_POSITIONAL_ONLY,), (_MISSING,))
+        return _signature((self.param,), ("POSITIONAL_ONLY",), (_MISSING,))
 
     def bind(self, args, kwargs):
         if kwargs:
@@ -160,7 +159,7 @@ class Nothing:
         self.qualname = qualname
 
     def signature(self):
-        return inspect.Signature()
+        return _signature((), (), ())
 
     def bind(self, args, kwargs):
         if kwargs:
@@ -177,7 +176,7 @@ class Tuple:
         self.params = tuple(params)
 
     def signature(self):
-        return _signature(self.params, [_POSITIONAL_ONLY] * len(self.params), (_MISSING,) * len(self.params))
+        return _signature(self.params, ["POSITIONAL_ONLY"] * len(self.params), (_MISSING,) * len(self.params))
 
     def bind(self, args, kwargs):
         if kwargs:
@@ -189,9 +188,38 @@ class Tuple:
 
 
 def _signature(names, kinds, defaults):
+    import inspect
     return inspect.Signature([
-        inspect.Parameter(name, kind, default=inspect.Parameter.empty if default is _MISSING else default)
+        inspect.Parameter(name, getattr(inspect.Parameter, kind),
+                          default=inspect.Parameter.empty if default is _MISSING else default)
         for name, kind, default in zip(names, kinds, defaults)])
+
+
+# Signatures are made only once something imports inspect: importing it at
+# start-up would cost GraalPy seconds, and most programs never ask.
+_unsigned = []  # (object, parser, is_method) still waiting for a __signature__
+
+
+def _sign(target, parser, is_method):
+    signature = parser.signature()
+    if is_method:
+        import inspect
+        signature = signature.replace(parameters=[
+            inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY), *signature.parameters.values()])
+    target.__signature__ = signature
+
+
+def _sign_later(target, parser, is_method):
+    if "inspect" in sys.modules:
+        _sign(target, parser, is_method)
+    else:
+        _unsigned.append((target, parser, is_method))
+
+
+def sign_pending():
+    """Gives every waiting object its signature; called once inspect is imported."""
+    while _unsigned:
+        _sign(*_unsigned.pop())
 
 
 class BuiltinFunction:
@@ -205,7 +233,7 @@ class BuiltinFunction:
         self.__name__ = self.__qualname__ = function.__name__
         self.__module__ = module
         self.__doc__ = function.__doc__
-        self.__signature__ = parser.signature()
+        _sign_later(self, parser, False)
 
     def __call__(self, *args, **kwargs):
         return self._function(*args, **kwargs)
@@ -217,9 +245,7 @@ class BuiltinFunction:
 def method(parser):
     """Gives a method the signature CPython reports for it: ``parser``'s, after self."""
     def decorate(function):
-        own = parser.signature()
-        function.__signature__ = own.replace(parameters=[
-            inspect.Parameter("self", _POSITIONAL_ONLY), *own.parameters.values()])
+        _sign_later(function, parser, True)
         return function
     return decorate
 

@@ -28,10 +28,14 @@ import pytest
 
 from conftest import REPO_ROOT
 
-DOCS = os.environ.get("PYSELECT4J_CPYTHON_DOCS") or os.path.join(
-    os.path.dirname(REPO_ROOT), "shared", "cpython-docs")
+# Where the docs live: the environment's choice, else the shared folder beside
+# this checkout, else the shared folder of these machines.
+DOCS = os.environ.get("PYSELECT4J_CPYTHON_DOCS") or next(
+    (path for path in (os.path.join(os.path.dirname(REPO_ROOT), "shared", "cpython-docs"),
+                       "/work/shared/cpython-docs") if os.path.isdir(path)),
+    os.path.join(os.path.dirname(REPO_ROOT), "shared", "cpython-docs"))
 PORT = 1234
-STARTUP_TIMEOUT = 60  # the launcher needs several seconds to start
+STARTUP_TIMEOUT = 180  # the launcher needs 25 s or more to start on 2 busy cores
 STEP_TIMEOUT = 60
 
 

@@ -32,10 +32,14 @@ def epoll_poll_idle():
     epoll = select.epoll()
     epoll.register(idle_read_fd, select.EPOLLIN)
 
+    return repeat_with_zero_timeout(epoll.poll)
+
+
+def repeat_with_zero_timeout(wait):
+    """A batch runner calling wait(0) count times."""
     def run_batch(count):
-        poll = epoll.poll
         for _ in range(count):
-            poll(0)
+            wait(0)
         return count
     return run_batch
 
@@ -45,13 +49,7 @@ def epoll_poll_ready(read_fds):
     for fd in read_fds:
         epoll.register(fd, select.EPOLLIN)
     assert len(epoll.poll(0)) == len(read_fds)
-
-    def run_batch(count):
-        poll = epoll.poll
-        for _ in range(count):
-            poll(0)
-        return count
-    return run_batch
+    return repeat_with_zero_timeout(epoll.poll)
 
 
 def poll_poll_ready(read_fds):
@@ -59,13 +57,7 @@ def poll_poll_ready(read_fds):
     for fd in read_fds:
         poller.register(fd, select.POLLIN)
     assert len(poller.poll(0)) == len(read_fds)
-
-    def run_batch(count):
-        poll = poller.poll
-        for _ in range(count):
-            poll(0)
-        return count
-    return run_batch
+    return repeat_with_zero_timeout(poller.poll)
 
 
 def select_ready(read_fds):

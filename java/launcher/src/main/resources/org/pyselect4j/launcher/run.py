@@ -42,6 +42,12 @@ def _pyselect4j_run(mode, target):
         elif mode == "version":
             print("Python", sys.version.split()[0], "(GraalPy, with pyselect4j)")
 
+    import signal
+    try:
+        # Ctrl-C raises KeyboardInterrupt, as in CPython (embedded GraalPy leaves SIGINT to the JVM).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    except (OSError, ValueError):
+        pass
     try:
         try:
             run()

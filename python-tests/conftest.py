@@ -105,6 +105,18 @@ def socket_pair():
     b.close()
 
 
+# Timeouts in seconds (epoll.poll, select.select) that CPython refuses whatever
+# the function: (timeout, exception type, message).
+SECONDS_TIMEOUT_RANGE_ERRORS = [
+    (float("nan"), ValueError, "Invalid value NaN (not a number)"),
+    (float("inf"), OverflowError, "timestamp out of range for platform time_t"),
+    (float("-inf"), OverflowError, "timestamp out of range for platform time_t"),
+    (1e300, OverflowError, "timestamp out of range for platform time_t"),
+    (2**63, OverflowError, "timestamp too large to convert to C PyTime_t"),
+    (-2**64, OverflowError, "timestamp too large to convert to C PyTime_t"),
+]
+
+
 def is_open(fd):
     try:
         os.fstat(fd)

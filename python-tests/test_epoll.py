@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import (BAD_FD_ARGUMENTS, TOO_LARGE_FOR_INT, assert_oserror,
+from conftest import (BAD_FD_ARGUMENTS, SECONDS_TIMEOUT_RANGE_ERRORS, TOO_LARGE_FOR_INT, assert_oserror,
                       assert_raises, bounded, fill_pipe)
 
 CLOSED_EPOLL = "I/O operation on closed epoll object"
@@ -482,12 +482,7 @@ def test_tiny_timeouts_return_empty(ep, timeout):
 
 
 @pytest.mark.parametrize("timeout, exc_type, message", [
-    (float("nan"), ValueError, "Invalid value NaN (not a number)"),
-    (float("inf"), OverflowError, "timestamp out of range for platform time_t"),
-    (float("-inf"), OverflowError, "timestamp out of range for platform time_t"),
-    (1e300, OverflowError, "timestamp out of range for platform time_t"),
-    (2**63, OverflowError, "timestamp too large to convert to C PyTime_t"),
-    (-2**64, OverflowError, "timestamp too large to convert to C PyTime_t"),
+    *SECONDS_TIMEOUT_RANGE_ERRORS,
     ("1", TypeError, "timeout must be an integer or None"),
     (1j, TypeError, "timeout must be an integer or None"),
 ])

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import (BAD_FD_ARGUMENTS, FilenoReturns, assert_oserror, assert_raises,
+from conftest import (BAD_FD_ARGUMENTS, SECONDS_TIMEOUT_RANGE_ERRORS, FilenoReturns, assert_oserror, assert_raises,
                       bounded, fill_pipe)
 
 FD_OUT_OF_RANGE = "filedescriptor out of range in select()"
@@ -155,12 +155,7 @@ def test_timerfd_becomes_readable(timerfd):
 @pytest.mark.parametrize("timeout, exc_type, message", [
     (-1, ValueError, "timeout must be non-negative"),
     (-0.0001, ValueError, "timeout must be non-negative"),
-    (float("nan"), ValueError, "Invalid value NaN (not a number)"),
-    (float("inf"), OverflowError, "timestamp out of range for platform time_t"),
-    (float("-inf"), OverflowError, "timestamp out of range for platform time_t"),
-    (1e300, OverflowError, "timestamp out of range for platform time_t"),
-    (2**63, OverflowError, "timestamp too large to convert to C PyTime_t"),
-    (-2**64, OverflowError, "timestamp too large to convert to C PyTime_t"),
+    *SECONDS_TIMEOUT_RANGE_ERRORS,
     ("1", TypeError, "timeout must be a float or None"),
     (1j, TypeError, "timeout must be a float or None"),
 ])

@@ -29,15 +29,15 @@ def test_servers_and_subprocess_wait_with_poll_selectors():
 
 
 @contextlib.contextmanager
-def serving(server, barrier):
+def serving(server):
     """Runs server.serve_forever in a thread; shuts it down, closes it and
-    joins every thread afterwards (a broken barrier frees stuck handlers)."""
+    joins every thread afterwards (breaking server.barrier frees stuck handlers)."""
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1})
     thread.start()
     try:
         yield server.server_address[1]
     finally:
-        barrier.abort()
+        server.barrier.abort()
         server.shutdown()
         server.server_close()  # joins the handler threads
         thread.join(TIMEOUT)
@@ -73,7 +73,7 @@ def test_threading_tcp_server_serves_concurrent_clients():
             with sock.makefile("rb") as replies:
                 return replies.readline()
 
-    with serving(server, server.barrier) as port:
+    with serving(server) as port:
         replies = run_clients(client, CONCURRENT_CLIENTS)
     assert replies == [b"CLIENT %d\n" % i for i in range(CONCURRENT_CLIENTS)]
 
@@ -107,7 +107,7 @@ class GreetingHandler(http.server.BaseHTTPRequestHandler):
 def http_server():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), GreetingHandler)
     server.barrier = threading.Barrier(CONCURRENT_CLIENTS)
-    with serving(server, server.barrier) as port:
+    with serving(server) as port:
         yield port
 
 

@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * surfaces.
  */
 public final class Blocking {
-    public static final long SLICE_MS = 50;
+    public static final long SLICE_MS = 20;
     static final long SLICE_NS = TimeUnit.MILLISECONDS.toNanos(SLICE_MS);
 
     /** One system call waiting at most {@code timeoutNs} (0 to SLICE_NS): its result or -errno. */

@@ -1,5 +1,6 @@
 package org.pyselect4j.core;
 
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -15,6 +16,9 @@ import org.pyselect4j.jni.Native;
  * given to another file. A wait in progress notices the close at its next
  * checkpoint (within {@link Blocking#SLICE_MS} ms) and throws
  * {@link ClosedException}.
+ *
+ * <p>An object that becomes unreachable while open has its descriptor closed
+ * after garbage collection, as CPython closes it on deallocation.
  */
 public final class Epoll implements AutoCloseable {
     /** Most events one wait returns, whatever maxEvents asks: bounds the buffer (12 bytes each). */
@@ -25,13 +29,35 @@ public final class Epoll implements AutoCloseable {
     private static final int CTL_MOD = LinuxConstants.get("EPOLL_CTL_MOD");
     private static final int CTL_DEL = LinuxConstants.get("EPOLL_CTL_DEL");
 
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final int epfd;
     private final Object lock = new Object();
     private int uses; // guarded by lock
     private volatile boolean closed; // written under lock
+    private final DescriptorCloser closer;
+    private final Cleaner.Cleanable closeOnce;
 
     private Epoll(int epfd) {
         this.epfd = epfd;
+        this.closer = new DescriptorCloser(epfd);
+        // Also runs once this object is unreachable; no use can be in progress then.
+        this.closeOnce = CLEANER.register(this, closer);
+    }
+
+    /** close(2) of the descriptor, run at most once through {@link #closeOnce}. */
+    private static final class DescriptorCloser implements Runnable {
+        private final int fd;
+        private int result;
+
+        DescriptorCloser(int fd) {
+            this.fd = fd;
+        }
+
+        @Override
+        public void run() {
+            result = Native.close(fd);
+        }
     }
 
     /** A new close-on-exec epoll instance. */
@@ -74,7 +100,8 @@ public final class Epoll implements AutoCloseable {
                 return;
             }
         }
-        Errors.check(Native.close(epfd));
+        closeOnce.clean();
+        Errors.check(closer.result);
     }
 
     public void register(int fd, int events) {
@@ -152,7 +179,7 @@ public final class Epoll implements AutoCloseable {
             lastUseAfterClose = --uses == 0 && closed;
         }
         if (lastUseAfterClose) {
-            Native.close(epfd);
+            closeOnce.clean();
         }
     }
 

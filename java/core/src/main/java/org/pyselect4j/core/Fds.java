@@ -1,6 +1,8 @@
 package org.pyselect4j.core;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.pyselect4j.jni.Native;
 
@@ -15,6 +17,16 @@ public final class Fds {
 
     public static void close(int fd) {
         Errors.check(Native.close(fd));
+    }
+
+    /** Whether fd is open on a timerfd, as /proc/self/fd tells. */
+    public static boolean isTimerFd(int fd) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/self/fd", Integer.toString(fd))).toString()
+                    .equals("anon_inode:[timerfd]");
+        } catch (IOException notOpen) {
+            return false;
+        }
     }
 
     /** @throws ErrnoException EBADF if fd is not open */

@@ -66,11 +66,11 @@ class BlockingTest {
 
     @Test
     void eintrRetriesWithTheRecomputedRemainingTime() {
-        ScriptedCall call = new ScriptedCall(step(15 * MS, EINTR), step(10 * MS, EINTR), timesOut());
-        assertEquals(0, call.run(40 * MS));
-        assertEquals(List.of(40 * MS, 25 * MS, 15 * MS), call.timeouts);
+        ScriptedCall call = new ScriptedCall(step(5 * MS, EINTR), step(3 * MS, EINTR), timesOut());
+        assertEquals(0, call.run(12 * MS));
+        assertEquals(List.of(12 * MS, 7 * MS, 4 * MS), call.timeouts);
         assertEquals(2, call.checkpoints.get());
-        assertEquals(40 * MS, call.now);
+        assertEquals(12 * MS, call.now);
     }
 
     @Test
@@ -91,16 +91,16 @@ class BlockingTest {
     @Test
     void longWaitsAreSlicedWithACheckpointBetweenSlices() {
         ScriptedCall call = new ScriptedCall(timesOut());
-        assertEquals(0, call.run(120 * MS));
-        assertEquals(List.of(50 * MS, 50 * MS, 20 * MS), call.timeouts);
+        assertEquals(0, call.run(2 * Blocking.SLICE_NS + 7 * MS));
+        assertEquals(List.of(Blocking.SLICE_NS, Blocking.SLICE_NS, 7 * MS), call.timeouts);
         assertEquals(2, call.checkpoints.get());
     }
 
     @Test
     void slicesThatEndEarlyAreNotMistakenForTheTimeout() {
-        ScriptedCall call = new ScriptedCall(step(10 * MS, 0), timesOut());
-        assertEquals(0, call.run(30 * MS));
-        assertEquals(List.of(30 * MS, 20 * MS), call.timeouts);
+        ScriptedCall call = new ScriptedCall(step(4 * MS, 0), timesOut());
+        assertEquals(0, call.run(15 * MS));
+        assertEquals(List.of(15 * MS, 11 * MS), call.timeouts);
     }
 
     @Test
@@ -138,7 +138,7 @@ class BlockingTest {
         assertEquals(1, Blocking.ceilMillis(1));
         assertEquals(1, Blocking.ceilMillis(MS));
         assertEquals(2, Blocking.ceilMillis(MS + 1));
-        assertEquals(50, Blocking.ceilMillis(Blocking.SLICE_NS));
+        assertEquals(Blocking.SLICE_MS, Blocking.ceilMillis(Blocking.SLICE_NS));
         assertEquals(1, Blocking.ceilMicros(1));
         assertEquals(1000, Blocking.ceilMicros(MS));
     }

@@ -57,6 +57,33 @@ class EpollTest {
     }
 
     @Test
+    void closeReportsTheKernelsErrorOnce() {
+        Native.close(epoll.fileno()); // closed behind the object's back, as os.close(ep.fileno()) does
+        assertErrno(LinuxConstants.EBADF, epoll::close);
+        assertTrue(epoll.isClosed());
+        epoll.close();
+    }
+
+    @Test
+    void unreachableObjectReleasesItsDescriptorAfterCollection() throws Exception {
+        int fd = unreachableEpoll();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (isOpen(fd) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNotOpen(fd);
+    }
+
+    private static int unreachableEpoll() {
+        return Epoll.create().fileno();
+    }
+
+    private static boolean isOpen(int fd) {
+        return Native.getFdFlags(fd) >= 0;
+    }
+
+    @Test
     void controlErrorsCarryTheKernelErrno() {
         int[] pipe = fds.pipe();
         epoll.register(pipe[0], EPOLLIN);

@@ -1,12 +1,21 @@
 package org.pyselect4j.graalpy;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
 import org.graalvm.polyglot.HostAccess.Export;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.pyselect4j.core.Clocks;
 import org.pyselect4j.core.Epoll;
+import org.pyselect4j.core.ErrnoException;
+import org.pyselect4j.core.Fds;
 import org.pyselect4j.core.LinuxConstants;
 import org.pyselect4j.core.Poll;
 import org.pyselect4j.core.ReadyList;
@@ -27,27 +36,85 @@ import org.pyselect4j.core.WaitInterruptedException;
  * <p>Blocking waits call back into Python at every checkpoint, so that GraalPy
  * runs pending signal handlers and honours cancellation during the wait; an
  * exception from a handler ends the wait, as on CPython.
+ *
+ * <p>The bridge remembers the epoll objects (and, on request, the timer
+ * descriptors) its context creates, to close those still open when the context
+ * ends: {@link #closeAll} runs at a normal close (from Python's exit hooks) and
+ * when a cancellation of the context reaches a wait.
  */
 public final class Bridge {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final PythonErrors errors;
     private final WaitHook hook;
+    private final Set<Epoll> epolls = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    /** Timer descriptors to close with the context; null when the context keeps them, as CPython does. */
+    private final Set<Integer> timerFds;
 
-    private Bridge(Value builtins, Value checkpoint) {
+    private Bridge(Value builtins, Value checkpoint, boolean closeTimerFds) {
         this.errors = new PythonErrors(builtins);
+        this.timerFds = closeTimerFds ? Collections.synchronizedSet(new HashSet<>()) : null;
         this.hook = () -> {
-            checkpoint.executeVoid();
+            try {
+                checkpoint.executeVoid();
+            } catch (PolyglotException e) {
+                if (e.isCancelled()) {
+                    closeAll(); // the context is closing and will never run again
+                }
+                throw e;
+            }
             if (Thread.interrupted()) {
                 throw new WaitInterruptedException();
             }
         };
     }
 
-    /** Called once by the glue as the context starts. */
+    /**
+     * Called once by the glue as the context starts.
+     *
+     * @param closeTimerFds whether {@link #closeAll} also closes the descriptors of {@code os.timerfd_create}
+     */
     @Export
-    public static Bridge create(Value builtins, Value checkpoint) {
-        return new Bridge(builtins, checkpoint);
+    public static Bridge create(Value builtins, Value checkpoint, boolean closeTimerFds) {
+        return new Bridge(builtins, checkpoint, closeTimerFds);
+    }
+
+    /**
+     * Closes the epoll objects still open, and the timer descriptors when asked
+     * to: the context is ending. A timer descriptor is closed only if its number
+     * still names a timerfd, so that one the script closed itself, whose number
+     * may now belong to another file, is left alone.
+     */
+    @Export
+    public void closeAll() {
+        List<Epoll> openEpolls;
+        synchronized (epolls) {
+            openEpolls = new ArrayList<>(epolls);
+            epolls.clear();
+        }
+        for (Epoll epoll : openEpolls) {
+            closeQuietly(epoll::close);
+        }
+        if (timerFds != null) {
+            List<Integer> fds;
+            synchronized (timerFds) {
+                fds = new ArrayList<>(timerFds);
+                timerFds.clear();
+            }
+            for (int fd : fds) {
+                if (Fds.isTimerFd(fd)) {
+                    closeQuietly(() -> Fds.close(fd));
+                }
+            }
+        }
+    }
+
+    /** Nobody is left to report a failed close to while the context ends. */
+    private static void closeQuietly(Runnable close) {
+        try {
+            close.run();
+        } catch (ErrnoException ignored) {
+        }
     }
 
     /** Names and values of one constant family ("epoll", "poll", "timerfd", "clock"), flattened. */
@@ -78,12 +145,17 @@ public final class Bridge {
 
     @Export
     public Epoll epollCreate() {
-        return python(() -> Epoll.create());
+        return remember(python(() -> Epoll.create()));
     }
 
     @Export
     public Epoll epollFromFd(int fd) {
-        return Epoll.fromFd(fd);
+        return remember(Epoll.fromFd(fd));
+    }
+
+    private Epoll remember(Epoll epoll) {
+        epolls.add(epoll);
+        return epoll;
     }
 
     @Export
@@ -98,6 +170,7 @@ public final class Bridge {
 
     @Export
     public void epollClose(Epoll epoll) {
+        epolls.remove(epoll);
         python(() -> epoll.close());
     }
 
@@ -163,7 +236,11 @@ public final class Bridge {
 
     @Export
     public int timerfdCreate(int clockid, int flags) {
-        return python(() -> TimerFd.create(clockid, flags));
+        int fd = python(() -> TimerFd.create(clockid, flags));
+        if (timerFds != null) {
+            timerFds.add(fd);
+        }
+        return fd;
     }
 
     /** Arms the timer; returns the previous setting as [initial sec, nsec, interval sec, nsec]. */

@@ -27,6 +27,18 @@ import org.graalvm.polyglot.Value;
  * {@code python.PosixModuleBackend}, {@code python.ForceImportSite},
  * {@code python.PythonPath} (use {@link #install(Context.Builder, String)} to add
  * your own entries) and the host class lookup (limited to pyselect4j's bridge).
+ *
+ * <p>Lifetime: a wait in {@code epoll.poll()}, {@code poll.poll()} or
+ * {@code select.select()} notices {@link Context#close(boolean) Context.close(true)},
+ * {@link Context#interrupt Context.interrupt} and {@link Thread#interrupt()} of
+ * its thread within {@value org.pyselect4j.core.Blocking#SLICE_MS} ms (the
+ * latter raises {@code KeyboardInterrupt} in the script). Epoll objects still
+ * open when the context closes are closed then; a collected epoll object closes
+ * its descriptor, as in CPython. Timer descriptors stay open, as in CPython,
+ * unless {@link #closeTimerFdsWithContext} asks otherwise.
+ *
+ * <p>Security: a context with pyselect4j hands its scripts real kernel
+ * descriptors and system calls. Install it in trusted contexts only.
  */
 public final class PySelect4j {
     private PySelect4j() {
@@ -52,6 +64,16 @@ public final class PySelect4j {
                 .option("python.PythonPath", path)
                 .option("log.python.level", "OFF") // GraalPy warns about the native backend
                 .allowHostClassLookup(Bridge.class.getName()::equals);
+    }
+
+    /**
+     * Makes contexts built by {@code builder} close, when they close, the
+     * descriptors {@code os.timerfd_create} made in them that are still open.
+     * Off by default: CPython leaves them to the process. It sets the context's
+     * environment variable {@code PYSELECT4J_CLOSE_TIMERFDS_WITH_CONTEXT=1}.
+     */
+    public static Context.Builder closeTimerFdsWithContext(Context.Builder builder) {
+        return builder.environment("PYSELECT4J_CLOSE_TIMERFDS_WITH_CONTEXT", "1");
     }
 
     /**

@@ -10,6 +10,8 @@ import sys
 
 _BRIDGE_CLASS = "org.pyselect4j.graalpy.Bridge"
 _BACKEND_OPTION = "python.PosixModuleBackend=native"
+# Set by PySelect4j.closeTimerFdsWithContext: close os.timerfd_create's descriptors with the context.
+_CLOSE_TIMERFDS_VARIABLE = "PYSELECT4J_CLOSE_TIMERFDS_WITH_CONTEXT"
 _problem = "pyselect4j's start-up hook did not run"
 
 
@@ -47,8 +49,12 @@ def install():
         _refuse(os, ("timerfd_create", "timerfd_settime", "timerfd_settime_ns",
                      "timerfd_gettime", "timerfd_gettime_ns"), _problem)
         return
+    import atexit
     import java
-    bridge = java.type(_BRIDGE_CLASS).create(builtins, _checkpoint)
+    bridge = java.type(_BRIDGE_CLASS).create(builtins, _checkpoint,
+                                             os.environ.get(_CLOSE_TIMERFDS_VARIABLE) == "1")
+    # Registered first, so it runs last: the program's own exit handlers may still use epolls.
+    atexit.register(bridge.closeAll)
     for module, family in ((select, "epoll"), (select, "poll"), (os, "timerfd"), (time, "clock")):
         names_and_values = bridge.constants(family)
         for i in range(0, len(names_and_values), 2):

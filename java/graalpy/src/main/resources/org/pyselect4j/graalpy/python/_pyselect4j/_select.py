@@ -96,8 +96,10 @@ class epoll:
         return self
 
     def _open_core(self):
+        # close() drops the core, so that this check costs no host call; the
+        # core itself refuses work once closed otherwise (as the context ends).
         core = self._core
-        if core is None or bridge.epollIsClosed(core):
+        if core is None:
             raise ValueError(_CLOSED_MESSAGE)
         return core
 
@@ -111,8 +113,9 @@ class epoll:
     def close(self, *args, **kwargs):
         """Closes the epoll descriptor; later operations raise ValueError."""
         _EPOLL_CLOSE.bind(args, kwargs)
-        if self._core is not None:
-            bridge.epollClose(self._core)
+        core, self._core = self._core, None
+        if core is not None:
+            bridge.epollClose(core)
 
     @method(_EPOLL_FILENO)
     def fileno(self, *args, **kwargs):

@@ -54,6 +54,8 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(timerfdGettime)(JNIEnv *env, jclass cls, ji
 /* clock.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(clockGettime)(JNIEnv *env, jclass cls, jint clockid, jlong time);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(clockGetres)(JNIEnv *env, jclass cls, jint clockid, jlong resolution);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(clockSettime)(JNIEnv *env, jclass cls, jint clockid, jlong sec, jlong nsec);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(pthreadSelfGetcpuclockid)(JNIEnv *env, jclass cls, jlong clockid);
 
 /* fd.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(close)(JNIEnv *env, jclass cls, jint fd);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -233,6 +234,44 @@ static void test_clock(void)
     CHECK(PYSELECT4J_FN(clockGetres)(env, NULL, 12345, ADDRESS(time)) == -EINVAL);
 }
 
+/*
+ * Only refusals: the tests may run as root, so CLOCK_REALTIME gets nothing but
+ * times the kernel rejects before it checks the privilege (an nsec of one
+ * second, a time before the epoch).
+ */
+static void test_clock_settime(void)
+{
+    CHECK(PYSELECT4J_FN(clockSettime)(env, NULL, CLOCK_MONOTONIC, 0, 0) == -EINVAL);
+    CHECK(PYSELECT4J_FN(clockSettime)(env, NULL, 12345, 0, 0) == -EINVAL);
+    CHECK(PYSELECT4J_FN(clockSettime)(env, NULL, CLOCK_REALTIME, 0, 1000000000) == -EINVAL);
+    CHECK(PYSELECT4J_FN(clockSettime)(env, NULL, CLOCK_REALTIME, -1, 0) == -EINVAL);
+}
+
+static void *read_thread_clock(void *clockid)
+{
+    CHECK(PYSELECT4J_FN(pthreadSelfGetcpuclockid)(env, NULL, ADDRESS(clockid)) == 0);
+    return NULL;
+}
+
+static void test_thread_cpu_clock(void)
+{
+    int64_t mine = 0, again = 0, other = 0;
+    CHECK(PYSELECT4J_FN(pthreadSelfGetcpuclockid)(env, NULL, ADDRESS(&mine)) == 0);
+    CHECK(PYSELECT4J_FN(pthreadSelfGetcpuclockid)(env, NULL, ADDRESS(&again)) == 0);
+    clockid_t expected;
+    CHECK(pthread_getcpuclockid(pthread_self(), &expected) == 0);
+    CHECK(mine == expected && again == mine);
+    CHECK(mine != CLOCK_THREAD_CPUTIME_ID);
+    int64_t time[2] = { -1, -1 };
+    CHECK(PYSELECT4J_FN(clockGettime)(env, NULL, (jint)mine, ADDRESS(time)) == 0);
+    CHECK(time[0] >= 0 && time[1] >= 0 && time[1] < 1000000000);
+
+    pthread_t thread;
+    CHECK(pthread_create(&thread, NULL, read_thread_clock, &other) == 0);
+    CHECK(pthread_join(thread, NULL) == 0);
+    CHECK(other != 0 && other != mine);
+}
+
 int main(void)
 {
     fake_functions.NewStringUTF = fake_new_string_utf;
@@ -246,6 +285,8 @@ int main(void)
     test_select();
     test_timerfd();
     test_clock();
+    test_clock_settime();
+    test_thread_cpu_clock();
 
     if (failures) {
         fprintf(stderr, "%d check(s) failed\n", failures);

@@ -69,6 +69,15 @@ public final class Native {
     /** Writes sec, nsec at {@code resolution}. */
     public static native int clockGetres(int clockid, long resolution);
 
+    public static native int clockSettime(int clockid, long sec, long nsec);
+
+    /**
+     * pthread_getcpuclockid(pthread_self()): writes the calling thread's CPU-time
+     * clock id at {@code clockid}. It takes no thread on purpose: glibc
+     * dereferences a pthread_t, so an arbitrary one could crash the JVM.
+     */
+    public static native int pthreadSelfGetcpuclockid(long clockid);
+
     public static native int close(int fd);
 
     /** fcntl(fd, F_GETFD). */

@@ -1,8 +1,16 @@
 package org.pyselect4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.pyselect4j.core.TestFds.assertErrno;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +45,74 @@ class ClocksTest {
         assertErrno(LinuxConstants.EINVAL, () -> Clocks.gettime(12345));
         assertErrno(LinuxConstants.EINVAL, () -> Clocks.getres(12345));
         assertErrno(LinuxConstants.EINVAL, () -> Clocks.gettime(Integer.MAX_VALUE));
+    }
+
+    // The tests may run as root: CLOCK_REALTIME only ever gets times the kernel
+    // refuses before it looks at the privilege, or is set only without it.
+
+    @Test
+    void settimeRefusesClocksThatCannotBeSet() {
+        assertErrno(LinuxConstants.EINVAL, () -> Clocks.settime(LinuxConstants.CLOCK_MONOTONIC, new TimeSpec(0, 0)));
+        assertErrno(LinuxConstants.EINVAL, () -> Clocks.settime(12345, new TimeSpec(0, 0)));
+    }
+
+    @Test
+    void settimeRefusesInvalidTimes() {
+        assertErrno(LinuxConstants.EINVAL, () -> Clocks.settime(LinuxConstants.CLOCK_REALTIME, new TimeSpec(-1, 0)));
+        assertErrno(LinuxConstants.EINVAL,
+                () -> Clocks.settime(LinuxConstants.CLOCK_REALTIME, new TimeSpec(0, 1_000_000_000)));
+    }
+
+    @Test
+    void settimeWithoutPrivilegeGivesEperm() throws IOException {
+        assumeFalse(mayChangeTheTime(), "this process may set the clock: not trying");
+        TimeSpec now = Clocks.gettime(LinuxConstants.CLOCK_REALTIME);
+        assertErrno(LinuxConstants.EPERM, () -> Clocks.settime(LinuxConstants.CLOCK_REALTIME, now));
+    }
+
+    /** Whether CAP_SYS_TIME is among this process's effective capabilities. */
+    private static boolean mayChangeTheTime() throws IOException {
+        final int capSysTime = 25;
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("CapEff:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << capSysTime)) != 0;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void threadCpuClockIsTheCallingThreads() {
+        int clock = Clocks.threadCpuClock();
+        assertEquals(clock, Clocks.threadCpuClock());
+        assertNotEquals(LinuxConstants.get("CLOCK_THREAD_CPUTIME_ID"), clock);
+        long before = Clocks.gettime(clock).toNanos();
+        long spin = System.nanoTime() + 20_000_000;
+        while (System.nanoTime() < spin) {
+            Thread.onSpinWait();
+        }
+        assertTrue(Clocks.gettime(clock).toNanos() > before);
+    }
+
+    @Test
+    void anotherThreadsClockIsReadableWhileItLives() throws InterruptedException {
+        AtomicInteger clock = new AtomicInteger();
+        CountDownLatch known = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Thread thread = new Thread(() -> {
+            clock.set(Clocks.threadCpuClock());
+            known.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        thread.start();
+        known.await();
+        assertNotEquals(Clocks.threadCpuClock(), clock.get());
+        assertTrue(Clocks.gettime(clock.get()).toNanos() >= 0);
+        finish.countDown();
+        thread.join();
     }
 }

@@ -268,6 +268,19 @@ public final class Bridge {
         return python(() -> time(Clocks.getres(clockid)));
     }
 
+    /** Sets a clock to a time in nanoseconds; before the epoch, the seconds are negative and the nanoseconds not. */
+    @Export
+    public void clockSetTime(int clockid, long ns) {
+        python(() -> Clocks.settime(clockid,
+                new TimeSpec(Math.floorDiv(ns, NANOS_PER_SECOND), Math.floorMod(ns, NANOS_PER_SECOND))));
+    }
+
+    /** The calling thread's CPU-time clock id (the glue checks that the thread asked for is the caller). */
+    @Export
+    public int threadCpuClock() {
+        return python(() -> Clocks.threadCpuClock());
+    }
+
     /** Runs a core operation; its exceptions leave as the Python exceptions CPython raises. */
     private <T> T python(Supplier<T> operation) {
         try {

@@ -59,6 +59,41 @@ class PySelect4jTest {
         }
     }
 
+    /**
+     * GraalPy's thread ids are not pthread_t values, so pthread_getcpuclockid
+     * answers for the calling thread only; another live thread's id gets ESRCH
+     * (CPython would give that thread's clock; an unknown id crashes CPython).
+     */
+    @Test
+    void threadCpuClockOnlyForTheCallingThread() {
+        try (Context context = PySelect4j.install(trustedBuilder()).build()) {
+            Value outcome = context.eval("python", """
+                    import errno, threading, time
+                    mine = time.pthread_getcpuclockid(threading.get_ident())
+                    found, go_on = {}, threading.Event()
+                    def run():
+                        found["clock"] = time.pthread_getcpuclockid(threading.get_ident())
+                        go_on.wait(60)
+                    thread = threading.Thread(target=run)
+                    thread.start()
+                    while "clock" not in found:
+                        time.sleep(0.01)
+                    try:
+                        time.pthread_getcpuclockid(thread.ident)
+                        foreign = None
+                    except ProcessLookupError as e:
+                        foreign = e.errno == errno.ESRCH
+                    readable = time.clock_gettime(found["clock"]) >= 0
+                    go_on.set()
+                    thread.join()
+                    (mine != time.CLOCK_THREAD_CPUTIME_ID, found["clock"] != mine, foreign, readable)
+                    """);
+            for (int i = 0; i < 4; i++) {
+                assertTrue(outcome.getArrayElement(i).asBoolean(), "check " + i);
+            }
+        }
+    }
+
     @Test
     void emulatedPosixBackendIsRefusedNamingTheOption() {
         Context.Builder builder = PySelect4j.install(trustedBuilder()).option("python.PosixModuleBackend", "java");

@@ -169,10 +169,16 @@ class Nothing:
 
 
 class Tuple:
-    """A builtin parsing a fixed number of positional arguments with PyArg_ParseTuple."""
+    """A builtin parsing a fixed number of positional arguments with PyArg_ParseTuple.
 
-    def __init__(self, name, params):
+    name is the one of the format string, which words the count errors;
+    qualname, when given, is the function's own, which words the keyword
+    error (they differ for time.clock_settime_ns).
+    """
+
+    def __init__(self, name, params, qualname=None):
         self.name = name
+        self.qualname = qualname or name
         self.params = tuple(params)
 
     def signature(self):
@@ -180,7 +186,7 @@ class Tuple:
 
     def bind(self, args, kwargs):
         if kwargs:
-            raise TypeError(f"{self.name}() takes no keyword arguments")
+            raise TypeError(f"{self.qualname}() takes no keyword arguments")
         count = len(self.params)
         if len(args) != count:
             raise TypeError(f"{self.name}() takes exactly {count} argument{_plural(count)} ({len(args)} given)")

@@ -46,6 +46,14 @@ def c_unsigned_int_bitwise(value):
     return operator.index(value) & UINT32_MASK
 
 
+def c_unsigned_long_mask(value, function, position):
+    """PyArg_ParseTuple's k format: an int (no __index__), wrapped to 64 bits."""
+    if not isinstance(value, int):
+        kind = "None" if value is None else type(value).__name__
+        raise TypeError(f"{function}() argument {position} must be int, not {kind}")
+    return value & ULONG_MAX
+
+
 def c_unsigned_short(value):
     """CPython's unsigned short converter (poll event masks)."""
     if not isinstance(value, int):
@@ -125,23 +133,36 @@ def double_to_ns(value, unit_ns, rounding):
     return rounding(scaled)
 
 
-def time_object_to_ns(value, unit_ns, rounding, type_error):
+def time_object_to_ns(value, unit_ns, rounding, type_error=None):
     """An int or float count of ``unit_ns`` nanoseconds as int64 nanoseconds.
 
-    ``type_error`` is the message for values that are neither.
+    ``type_error`` is the message for values that are neither; without it they
+    get the TypeError of their conversion to an integer.
     """
     if isinstance(value, float):
         if math.isnan(value):
             raise ValueError("Invalid value NaN (not a number)")
         return double_to_ns(value, unit_ns, rounding)
-    try:
+    if type_error is None:
         count = operator.index(value)
-    except TypeError:
-        raise TypeError(type_error) from None
+    else:
+        try:
+            count = operator.index(value)
+        except TypeError:
+            raise TypeError(type_error) from None
     ns = count * unit_ns
     if not (INT64_MIN <= count <= INT64_MAX and INT64_MIN <= ns <= INT64_MAX):
         raise OverflowError("timestamp too large to convert to C PyTime_t")
     return ns
+
+
+def int_to_ns(value):
+    """An int (no __index__) of nanoseconds as int64, as CPython's ``_ns`` setters take it."""
+    if not isinstance(value, int):
+        raise TypeError(f"expect int, got {type(value).__name__}")
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise OverflowError("timestamp too large to convert to C PyTime_t")
+    return int(value)
 
 
 def ns_to_ms(ns, away_from_zero):

@@ -340,3 +340,52 @@ cases("clock.bool-id", "type(time.%s(True)).__name__", ["clock_gettime", "clock_
 case("clock.monotonic-matches", "a = time.clock_gettime(time.CLOCK_MONOTONIC); b = time.monotonic(); 0 <= b - a < 5")
 case("clock.realtime-matches", "abs(time.clock_gettime(time.CLOCK_REALTIME) - time.time()) < 5")
 case("clock.ns-matches", "a = time.clock_gettime_ns(time.CLOCK_MONOTONIC); b = time.clock_gettime(time.CLOCK_MONOTONIC); abs(b - a / 1e9) < 5")
+
+# clock_settime and clock_settime_ns: refusals only. Bad input goes to
+# CLOCK_MONOTONIC, which nothing can set; CLOCK_REALTIME gets only times the
+# kernel refuses whatever the privilege (before the epoch, past its limit).
+SETTABLE_NEVER = [c for c in CLOCKS if c != "time.CLOCK_REALTIME"]
+cases("clock.settime-unsettable", "time.clock_settime(%s, 0)", SETTABLE_NEVER)
+cases("clock.settime_ns-unsettable", "time.clock_settime_ns(%s, 0)", SETTABLE_NEVER)
+cases("clock.settime-bad-clock", "time.clock_settime(%s, 0)", BAD_CLOCKS + ["True"])
+cases("clock.settime_ns-bad-clock", "time.clock_settime_ns(%s, 0)", BAD_CLOCKS + ["True"])
+BAD_SETTIMES = BAD_TIMEOUTS + ["0.5", "-0.5", "9.2e9", "9.3e9", "-9.3e9", "9223372036", "9223372037",
+                               "-9223372037", "2**63-1", "-2**63", "-2**63-1", "None", "b'1'"]
+cases("clock.settime-bad-time", "time.clock_settime(time.CLOCK_MONOTONIC, %s)", BAD_SETTIMES)
+cases("clock.settime_ns-bad-time", "time.clock_settime_ns(time.CLOCK_MONOTONIC, %s)", BAD_SETTIMES)
+cases("clock.settime-realtime-out-of-range", "time.clock_settime(time.CLOCK_REALTIME, %s)",
+      ["-1", "-1e-9", "9e9"])
+cases("clock.settime_ns-realtime-out-of-range", "time.clock_settime_ns(time.CLOCK_REALTIME, %s)",
+      ["-1", "2**63-1"])
+case("clock.settime-clock-checked-first", "time.clock_settime('0', None)")
+case("clock.settime-keyword", "time.clock_settime(time.CLOCK_MONOTONIC, time=0)")
+case("clock.settime_ns-keyword", "time.clock_settime_ns(clk_id=time.CLOCK_MONOTONIC, time=0)")
+case("clock.settime-missing", "time.clock_settime(time.CLOCK_MONOTONIC)")
+case("clock.settime_ns-too-many", "time.clock_settime_ns(time.CLOCK_MONOTONIC, 0, 0)")
+case("clock.settime-thread-clock", """
+import threading
+time.clock_settime(time.pthread_getcpuclockid(threading.get_ident()), 0)
+""")
+
+# pthread_getcpuclockid: CPython crashes on an id that is neither a live thread's
+# nor one that just ended, so only those and bad types are compared.
+case("clock.getcpuclockid-own", """
+import threading
+clock = time.pthread_getcpuclockid(threading.get_ident())
+type(clock).__name__, clock != time.CLOCK_THREAD_CPUTIME_ID, time.clock_gettime(clock) > 0
+""")
+case("clock.getcpuclockid-modulo", """
+import threading
+me = threading.get_ident()
+time.pthread_getcpuclockid(me + 2**64) == time.pthread_getcpuclockid(me - 2**64) == time.pthread_getcpuclockid(me)
+""")
+case("clock.getcpuclockid-ended-thread", """
+import threading
+thread = threading.Thread(target=lambda: None)
+thread.start()
+thread.join()
+time.pthread_getcpuclockid(thread.ident)
+""")
+cases("clock.getcpuclockid-bad", "time.pthread_getcpuclockid(%s)", ["'1'", "1.0", "None", "b'1'", "[]"])
+case("clock.getcpuclockid-keyword", "import threading; time.pthread_getcpuclockid(thread_id=threading.get_ident())")
+case("clock.getcpuclockid-missing", "time.pthread_getcpuclockid()")

@@ -476,6 +476,23 @@ def test_blocking_poll_is_woken_by_another_thread(ep, pipe_fds):
         writer.join()
 
 
+def test_close_during_a_wait_lets_it_go_on_and_report_events(pipe_fds):
+    import threading
+    r, w = pipe_fds
+    ep = select.epoll()
+    ep.register(r, select.EPOLLIN)
+    closer = threading.Timer(0.2, ep.close)
+    writer = threading.Timer(0.5, os.write, (w, b"x"))
+    closer.start()
+    writer.start()
+    try:
+        assert bounded(ep.poll, 30) == [(r, select.EPOLLIN)]
+        assert ep.closed
+    finally:
+        closer.join()
+        writer.join()
+
+
 @pytest.mark.parametrize("timeout", [0, 0.0, -0.0, 1e-9, 0.0009])
 def test_tiny_timeouts_return_empty(ep, timeout):
     assert bounded(ep.poll, timeout) == []

@@ -13,9 +13,8 @@ import org.pyselect4j.jni.Native;
  * without a lock, so one thread may register while another waits. {@link #close}
  * marks the object closed at once, but the descriptor itself is closed only when
  * its last use ends: no thread can ever pass a number the kernel has meanwhile
- * given to another file. A wait in progress notices the close at its next
- * checkpoint (within {@link Blocking#SLICE_MS} ms) and throws
- * {@link ClosedException}.
+ * given to another file. As with CPython, a wait in progress goes on after a
+ * close and still reports the events of the descriptors registered.
  *
  * <p>An object that becomes unreachable while open has its descriptor closed
  * after garbage collection, as CPython closes it on deallocation.
@@ -144,11 +143,7 @@ public final class Epoll implements AutoCloseable {
         int capacity = Math.min(maxEvents, MAX_EVENTS_PER_WAIT);
         acquire();
         try (ScratchBuffer events = ScratchBuffer.take(capacity * Layout.EPOLL_EVENT_SIZE)) {
-            WaitHook stopWhenClosed = () -> {
-                hook.checkpoint();
-                ensureOpen();
-            };
-            int count = Blocking.run(timeoutNs, stopWhenClosed,
+            int count = Blocking.run(timeoutNs, hook,
                     sliceNs -> Native.epollWait(epfd, events.address(), capacity, Blocking.ceilMillis(sliceNs)));
             return readyList(events.buffer(), count);
         } finally {

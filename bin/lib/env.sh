@@ -1,8 +1,15 @@
 # Shared by bin/pyselect4j, bin/test and .ci/run: finding the tools pyselect4j needs.
 
-# java_major JAVA: the major version of that java binary, or nothing.
+# java_major JAVA: the major version of that java binary, or nothing. Reads the
+# JDK's release file when there is one: starting a JVM to ask costs a second.
 pyselect4j_java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+  local release
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release"
+  else
+    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+  fi
 }
 
 # A JDK >= 21: JAVA_HOME if it is one, else the newest suitable one in /usr/lib/jvm, else the java on PATH.

@@ -35,7 +35,12 @@ def install(java_bridge, module):
 
 def _ready_pairs(flat):
     """[(fd, events), ...] from the bridge's flattened pairs."""
-    return [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+    if not len(flat):
+        return []  # the common idle case, without building anything
+    # One bulk copy out of the host array, then pairs by zip: measured several
+    # times faster under GraalPy than indexing the host array pair by pair.
+    values = iter(list(flat))
+    return list(zip(values, values))
 
 
 # select.epoll

@@ -35,13 +35,14 @@ def timerfd_create(*args, **kwargs):
 
 
 def _arm(fd, flags, initial_ns, interval_ns):
-    return bridge.timerfdSetTime(fd, c_int(flags), initial_ns, interval_ns)
+    return bridge.timerfdSetTime(fd, flags, initial_ns, interval_ns)
 
 
 def timerfd_settime(*args, **kwargs):
     """Arms (or disarms, with 0) a timer in float seconds; returns its previous (initial, interval)."""
     fd, flags, initial, interval = _SETTIME.bind(args, kwargs)
-    fd = file_descriptor(fd)
+    # Converted in CPython's order (the first bad argument is the one reported).
+    fd, flags = file_descriptor(fd), c_int(flags)
     initial, interval = c_double(initial), c_double(interval)
     old = _arm(fd, flags, double_to_ns(initial, NS_PER_SECOND, ROUND_FLOOR),
                double_to_ns(interval, NS_PER_SECOND, ROUND_FLOOR))
@@ -51,8 +52,9 @@ def timerfd_settime(*args, **kwargs):
 def timerfd_settime_ns(*args, **kwargs):
     """Arms (or disarms, with 0) a timer in integer nanoseconds; returns its previous (initial, interval)."""
     fd, flags, initial, interval = _SETTIME_NS.bind(args, kwargs)
-    fd = file_descriptor(fd)
-    old = _arm(fd, flags, c_long_long(initial), c_long_long(interval))
+    fd, flags = file_descriptor(fd), c_int(flags)
+    initial, interval = c_long_long(initial), c_long_long(interval)
+    old = _arm(fd, flags, initial, interval)
     return nanoseconds(old[0], old[1]), nanoseconds(old[2], old[3])
 
 

@@ -120,7 +120,10 @@ class epoll:
         _EPOLL_CLOSE.bind(args, kwargs)
         core, self._core = self._core, None
         if core is not None:
-            bridge.epollClose(core)
+            try:
+                bridge.epollClose(core)
+            except OSError:
+                pass  # CPython's close() ignores close(2) failing (e.g. fromfd() of a closed fd)
 
     @method(_EPOLL_FILENO)
     def fileno(self, *args, **kwargs):

@@ -1,4 +1,5 @@
-"""Runs every case of differential_cases.CASES and prints one JSON line per case.
+"""Runs every case of differential_cases.CASES and prints one JSON line per case;
+with --fuzz SEED COUNT, runs COUNT random calls of differential_fuzz instead.
 
 Run by test_differential.py under both the reference CPython and the
 pyselect4j launcher; the two outputs are compared case by case.  The output
@@ -157,9 +158,12 @@ def describe(exc, resources=None):
     message = str(exc)
     if resources is not None and isinstance(exc, KeyError) and exc.args:
         message = repr(resources.named(exc.args[0]))  # poll's unknown fd
-    return {"raises": type(exc).__name__,
-            "errno": getattr(exc, "errno", None),
-            "message": ADDRESS.sub("", message)}
+    outcome = {"raises": type(exc).__name__,
+               "errno": getattr(exc, "errno", None),
+               "message": ADDRESS.sub("", message)}
+    if type(exc).__module__ != "builtins":
+        outcome["module"] = type(exc).__module__  # e.g. a host (Java) exception
+    return outcome
 
 
 def run_case(code):
@@ -175,7 +179,105 @@ def run_case(code):
         resources.close()
 
 
+# ---------------------------------------------------------------- fuzz
+
+class FuzzBatch:
+    """The namespace of BATCH fuzz calls: the resources of a case, plus a
+    second pipe (qr, qw), an epoll object `ep`, a poll object `pl`, the junk
+    classes and the actions that close and reuse descriptors."""
+
+    def __init__(self, junk_classes):
+        self.resources = CaseResources()
+        ns = self.ns = self.resources.namespace()
+        exec(junk_classes, ns)
+        ns["ep"] = select.epoll()
+        ns["pl"] = select.poll()
+        ns["ep_closed"] = lambda: ns["ep"].closed
+        ns["ep_enter"] = lambda: ns["ep"].__enter__() is ns["ep"]
+        ns["write_w"] = lambda: os.write(ns["w"], b"x")
+        qr, qw = os.pipe()
+        ns["qr"], ns["qw"] = self.resources.high(qr, "qr"), self.resources.high(qw, "qw")
+        ns["close_qr"] = lambda: os.close(ns["qr"])
+        ns["reuse_qr"] = lambda: os.dup2(ns["w"], ns["qr"])  # qr's number, another file
+        ns["close_w"] = lambda: os.close(ns["w"])
+
+    def close(self):
+        try:
+            self.ns["ep"].close()
+        finally:
+            self.resources.close()
+
+
+def fuzz_value(kind, value, resources):
+    """The part of a fuzz call's result that does not depend on fd numbers,
+    timing or the interpreter's own objects."""
+    if kind == "epoll-object":
+        try:
+            value.close()
+            closed = "closed"
+        except Exception as exc:
+            closed = "close raises %s" % describe(exc, resources)
+        return "<%s, %s>" % (type(value).__name__, closed)
+    if kind == "new-fd":
+        os.close(value)
+        return "<new fd, %s>" % type(value).__name__
+    if kind == "fileno" or kind == "type":
+        return "<%s>" % type(value).__name__
+    if kind == "timer":
+        # (time to the next expiration, interval): the first depends on when
+        # the call ran; only whether it is under a second does not.
+        initial, interval = value
+        second = 10**9 if isinstance(initial, int) else 1.0
+        return "(%s %s, %r)" % (type(initial).__name__, "<1s" if initial < second else ">=1s", interval)
+    if kind == "select":
+        return repr(resources.low_named(value))
+    return repr(resources.named(value))
+
+
+def fuzz(seed, count):
+    from differential_fuzz import BATCH, JUNK_CLASSES, all_sources, calls
+    code = {source: compile(source, "<fuzz>", "eval") for source in all_sources()}
+    paths = {}
+    batch = None
+    try:
+        for index, label, target, args in calls(seed, count):
+            if index % BATCH == 0:
+                if batch is not None:
+                    batch.close()
+                batch = FuzzBatch(JUNK_CLASSES)
+            ns = batch.ns
+            try:
+                path = paths.get(target.path)
+                if path is None:
+                    path = paths[target.path] = compile(target.path, "<fuzz>", "eval")
+                function = eval(path, ns)
+                positional, keywords = [], {}
+                for keyword, source in args:
+                    value = eval(code[source], ns)
+                    if keyword is None:
+                        positional.append(value)
+                    else:
+                        keywords[keyword] = value
+                try:
+                    outcome = {"value": ADDRESS.sub("", fuzz_value(
+                        target.kind, function(*positional, **keywords), batch.resources))}
+                except Exception as exc:
+                    outcome = describe(exc, batch.resources)
+            except Exception as exc:  # the harness itself failed
+                outcome = {"harness_error": describe(exc)}
+            outcome["case"] = "%d %s" % (index, label)
+            print(json.dumps(outcome, sort_keys=True))
+    finally:
+        if batch is not None:
+            batch.close()
+    sys.stdout.flush()
+    print(json.dumps({"done": count}), flush=True)
+
+
 def main():
+    if sys.argv[1:2] == ["--fuzz"]:
+        fuzz(int(sys.argv[2]), int(sys.argv[3]))
+        return
     only = set(sys.argv[1:])
     for name, code in CASES:
         if only and name not in only:

@@ -19,10 +19,10 @@ RUNNER = os.path.join(TESTS_DIR, "differential_runner.py")
 RUN_TIMEOUT = 600  # seconds; the launcher starts a JVM
 
 
-def run_cases(interpreter):
+def run_cases(interpreter, args=(), timeout=RUN_TIMEOUT):
     """Runs the runner under interpreter; returns ({case: outcome}, count)."""
-    proc = subprocess.run([interpreter, RUNNER], capture_output=True, text=True,
-                          timeout=RUN_TIMEOUT, cwd=TESTS_DIR)
+    proc = subprocess.run([interpreter, RUNNER, *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=TESTS_DIR, stdin=subprocess.DEVNULL)
     outcomes, done = {}, None
     for line in proc.stdout.splitlines():
         if not line.startswith("{"):
@@ -59,22 +59,27 @@ def reference_outcomes():
     return run_cases(python)
 
 
-def test_launcher_matches_reference_cpython(reference_outcomes):
+def checked_launcher():
     path = launcher()
     assert os.path.isfile(path) and os.access(path, os.X_OK), (
         "the pyselect4j launcher %s does not exist or is not executable "
         "(build it, or point PYSELECT4J_LAUNCHER at it)" % path)
+    return path
+
+
+def differences(expected, actual):
+    """One text per case whose outcomes differ."""
+    return ["%s\n    CPython:    %s\n    pyselect4j: %s" % (name, show(want), show(actual.get(name)))
+            for name, want in expected.items() if actual.get(name) != want]
+
+
+def test_launcher_matches_reference_cpython(reference_outcomes):
     expected, expected_count = reference_outcomes
-    actual, actual_count = run_cases(path)
+    actual, actual_count = run_cases(checked_launcher())
     assert actual_count == expected_count
-    differences = []
-    for name, want in expected.items():
-        got = actual.get(name)
-        if got != want:
-            differences.append("%s\n    CPython:    %s\n    pyselect4j: %s"
-                               % (name, show(want), show(got)))
-    assert not differences, "%d of %d cases differ:\n%s" % (
-        len(differences), expected_count, "\n".join(differences))
+    differing = differences(expected, actual)
+    assert not differing, "%d of %d cases differ:\n%s" % (
+        len(differing), expected_count, "\n".join(differing))
 
 
 def test_reference_runs_every_case_without_harness_errors(reference_outcomes):

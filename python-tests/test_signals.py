@@ -281,3 +281,9 @@ def test_ctrl_c_ends_a_wait_with_keyboard_interrupt(interrupted_server):
     assert "ep.poll()" in stderr, "the traceback should end in the wait:\n" + stderr
     assert exit_latency < 10, "no prompt exit after Ctrl-C"
 
+
+def test_ctrl_c_exit_status_is_cpythons(interrupted_server):
+    # CPython ends a program that KeyboardInterrupt ended by killing itself with
+    # SIGINT, so its parent sees "killed by SIGINT" (-2 here, 130 in a shell).
+    status, exit_latency, stderr = interrupted_server
+    assert status == -signal.SIGINT

@@ -3,12 +3,8 @@ package org.pyselect4j.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.pyselect4j.core.TestFds.assertErrno;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,24 +57,6 @@ class ClocksTest {
         assertErrno(LinuxConstants.EINVAL, () -> Clocks.settime(LinuxConstants.CLOCK_REALTIME, new TimeSpec(-1, 0)));
         assertErrno(LinuxConstants.EINVAL,
                 () -> Clocks.settime(LinuxConstants.CLOCK_REALTIME, new TimeSpec(0, 1_000_000_000)));
-    }
-
-    @Test
-    void settimeWithoutPrivilegeGivesEperm() throws IOException {
-        assumeFalse(mayChangeTheTime(), "this process may set the clock: not trying");
-        TimeSpec now = Clocks.gettime(LinuxConstants.CLOCK_REALTIME);
-        assertErrno(LinuxConstants.EPERM, () -> Clocks.settime(LinuxConstants.CLOCK_REALTIME, now));
-    }
-
-    /** Whether CAP_SYS_TIME is among this process's effective capabilities. */
-    private static boolean mayChangeTheTime() throws IOException {
-        final int capSysTime = 25;
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("CapEff:")) {
-                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << capSysTime)) != 0;
-            }
-        }
-        return true;
     }
 
     @Test

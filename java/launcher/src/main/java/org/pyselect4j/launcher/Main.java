@@ -80,6 +80,8 @@ public final class Main {
                 .allowAllAccess(true)
                 .arguments("python", invocation.argv())
                 .option("python.InstallSignalHandlers", "true")
+                // Embedded GraalPy writes no .pyc by default; CPython does (-B turns it off).
+                .option("python.DontWriteBytecodeFlag", "false")
                 .option("engine.WarnInterpreterOnly", "false");
         invocation.options().forEach(builder::option);
         ENVIRONMENT_OPTIONS.forEach((variable, option) -> {

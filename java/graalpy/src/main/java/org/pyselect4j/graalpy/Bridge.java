@@ -189,7 +189,7 @@ public final class Bridge {
         python(() -> epoll.unregister(fd));
     }
 
-    /** Ready (fd, events) pairs, flattened. */
+    /** Ready (fd, events) pairs, flattened; null when none is ready. */
     @Export
     public IntArray epollPoll(Epoll epoll, long timeoutNs, int maxEvents) {
         return python(() -> pairs(epoll.poll(timeoutNs, maxEvents, hook)));
@@ -297,7 +297,11 @@ public final class Bridge {
         });
     }
 
+    /** The ready pairs flattened, or null when there are none (Python sees None, asking nothing of the host). */
     private static IntArray pairs(ReadyList ready) {
+        if (ready.size() == 0) {
+            return null;
+        }
         long[] flat = new long[ready.size() * 2];
         for (int i = 0; i < ready.size(); i++) {
             flat[2 * i] = ready.fd(i);

@@ -34,9 +34,9 @@ def install(java_bridge, module):
 
 
 def _ready_pairs(flat):
-    """[(fd, events), ...] from the bridge's flattened pairs."""
-    if not len(flat):
-        return []  # the common idle case, without building anything
+    """[(fd, events), ...] from the bridge's flattened pairs (None: nothing ready)."""
+    if flat is None:
+        return []  # the common idle case: not even a host call for the length
     # One bulk copy out of the host array, then pairs by zip: measured several
     # times faster under GraalPy than indexing the host array pair by pair.
     values = iter(list(flat))

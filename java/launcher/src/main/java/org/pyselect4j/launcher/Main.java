@@ -16,6 +16,9 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.pyselect4j.graalpy.PySelect4j;
 
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
 /**
  * {@code bin/pyselect4j}: runs a Python program in GraalPy with pyselect4j
  * installed, with the command line and exit status of CPython's {@code python3}:
@@ -55,14 +58,41 @@ public final class Main {
             "PYTHONUNBUFFERED", "python.UnbufferedIO",
             "PYTHONDONTWRITEBYTECODE", "python.DontWriteBytecodeFlag");
 
+    /** What the runner (run.py) returns after an uncaught KeyboardInterrupt. */
+    static final int KILLED_BY_SIGINT = -2;
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status = run(args);
+        if (status == KILLED_BY_SIGINT) {
+            killSelfWithSigint();
+            status = 130; // what a shell reports for it, should the signal not end us
+        }
+        System.exit(status);
     }
 
-    /** Runs the command line; returns the process exit status. */
+    /**
+     * As CPython after an uncaught KeyboardInterrupt: the parent sees "killed by
+     * SIGINT". Java cannot raise a signal whose handler is the default, so the
+     * kill command sends it.
+     */
+    private static void killSelfWithSigint() {
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_DFL);
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(ProcessHandle.current().pid()))
+                    .inheritIO().start().waitFor();
+            Thread.sleep(1000); // the signal ends the process meanwhile
+        } catch (IOException | InterruptedException e) {
+            // no kill command: the exit status will say it instead
+        }
+    }
+
+    /**
+     * Runs the command line; returns the process exit status, or
+     * {@link #KILLED_BY_SIGINT} when the program ended with an uncaught KeyboardInterrupt.
+     */
     static int run(String[] args) {
         Invocation invocation;
         try {

@@ -58,7 +58,7 @@ def _pyselect4j_run(mode, target):
         status = exit_status(exit)
     except KeyboardInterrupt as error:
         report(error)
-        status = 130
+        status = -signal.SIGINT  # CPython then kills itself with SIGINT; the launcher does the same
     except BaseException as error:
         report(error)
         status = 1

@@ -19,21 +19,13 @@ Rules that keep the outcomes comparable:
 
 import random
 
+from differential_cases import Junk
+
 BATCH = 500  # calls sharing one set of resources (the runner's CaseResources)
 
 # Argument pools: source text, evaluated once per batch in the runner's
 # namespace (its r, w, qr, qw, tfd, lr, lw, closed_fd... and the junk classes).
-JUNK_CLASSES = """
-class FilenoRaises:
-    def fileno(self): raise ZeroDivisionError("no fileno here")
-class FilenoStr:
-    def fileno(self): return "3"
-class FilenoFloat:
-    def fileno(self): return 3.0
-class FilenoNegative:
-    def fileno(self): return -7
-class FilenoHuge:
-    def fileno(self): return 2**40
+JUNK_CLASSES = Junk.definitions + """
 class FilenoClosed:
     def fileno(self): return closed_fd
 class FilenoW:

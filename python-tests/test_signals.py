@@ -25,15 +25,6 @@ WATCHDOG = 30               # seconds; a broken wait is woken by a write instead
 STARTUP_TIMEOUT = 180       # the launcher needs 25 s or more to start on 2 busy cores
 
 
-@pytest.fixture
-def idle_pipe():
-    """A pipe nobody writes to (until a watchdog fires)."""
-    r, w = os.pipe()
-    yield r, w
-    os.close(r)
-    os.close(w)
-
-
 class Alarm:
     """One SIGALRM handler for the whole module, calling ``action``.
 
@@ -110,10 +101,10 @@ def empty_result(kind):
 
 
 @pytest.fixture
-def watchdog(idle_pipe):
+def watchdog(pipe_fds):
     """Makes the idle pipe readable after WATCHDOG seconds, so that a wait the
     signal failed to end returns (and the test fails) instead of hanging."""
-    timer = threading.Timer(WATCHDOG, os.write, (idle_pipe[1], b"!"))
+    timer = threading.Timer(WATCHDOG, os.write, (pipe_fds[1], b"!"))
     timer.daemon = True
     timer.start()
     yield
@@ -126,7 +117,7 @@ KINDS = ["epoll", "poll", "select"]
 # ----------------------------------------------------------------- PEP 475
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_signals_every_few_ms_do_not_shorten_the_wait(kind, idle_pipe, sigalrm, watchdog):
+def test_signals_every_few_ms_do_not_shorten_the_wait(kind, pipe_fds, sigalrm, watchdog):
     timeout = 1.0
     interval = 0.005
     calls = []
@@ -135,7 +126,7 @@ def test_signals_every_few_ms_do_not_shorten_the_wait(kind, idle_pipe, sigalrm, 
         calls.append(time.monotonic())
 
     sigalrm(handler)
-    wait, close = waiter(kind, idle_pipe[0], timeout)
+    wait, close = waiter(kind, pipe_fds[0], timeout)
     try:
         wait_start = time.monotonic()
         signal.setitimer(signal.ITIMER_REAL, interval, interval)
@@ -160,11 +151,11 @@ def test_signals_every_few_ms_do_not_shorten_the_wait(kind, idle_pipe, sigalrm, 
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_handler_that_returns_lets_the_wait_continue(kind, idle_pipe, sigalrm, watchdog):
+def test_handler_that_returns_lets_the_wait_continue(kind, pipe_fds, sigalrm, watchdog):
     timeout = 1.0
     calls = []
     sigalrm(lambda signum, frame: calls.append(time.monotonic()))
-    wait, close = waiter(kind, idle_pipe[0], timeout)
+    wait, close = waiter(kind, pipe_fds[0], timeout)
     try:
         start = time.monotonic()
         signal.setitimer(signal.ITIMER_REAL, 0.2)
@@ -187,14 +178,14 @@ class HandlerError(Exception):
 
 @pytest.mark.parametrize("timeout", [None, 60], ids=["no-timeout", "60s"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_handler_exception_ends_the_wait_promptly(kind, timeout, idle_pipe, sigalrm, watchdog):
+def test_handler_exception_ends_the_wait_promptly(kind, timeout, pipe_fds, sigalrm, watchdog):
     delay = 0.2
 
     def handler(signum, frame):
         raise HandlerError("from the SIGALRM handler")
 
     sigalrm(handler)
-    wait, close = waiter(kind, idle_pipe[0], timeout)
+    wait, close = waiter(kind, pipe_fds[0], timeout)
     latencies = []
     try:
         for _ in range(LATENCY_TRIALS):

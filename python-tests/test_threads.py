@@ -23,16 +23,8 @@ TRIALS = 3
 GUARD = 60        # seconds after which a helper thread gives up and wakes the wait
 
 
-@pytest.fixture
-def pipe_pair():
-    r, w = os.pipe()
-    yield r, w
-    os.close(r)
-    os.close(w)
-
-
-def test_other_threads_run_during_an_unbounded_wait(pipe_pair):
-    r, w = pipe_pair
+def test_other_threads_run_during_an_unbounded_wait(pipe_fds):
+    r, w = pipe_fds
     counter = [0]
     stop = threading.Event()
     waiting = threading.Event()
@@ -70,8 +62,8 @@ def test_other_threads_run_during_an_unbounded_wait(pipe_pair):
 
 
 @pytest.mark.parametrize("kind", ["epoll", "poll", "select"])
-def test_write_from_another_thread_wakes_the_wait(kind, pipe_pair):
-    r, w = pipe_pair
+def test_write_from_another_thread_wakes_the_wait(kind, pipe_fds):
+    r, w = pipe_fds
     if kind == "epoll":
         ep = select.epoll()
         ep.register(r, select.EPOLLIN)
@@ -109,8 +101,8 @@ def test_write_from_another_thread_wakes_the_wait(kind, pipe_pair):
 
 # ----------------------------------------------------------------- concurrent poll()
 
-def test_concurrent_poll_on_one_poll_object_raises_runtime_error(pipe_pair):
-    r, w = pipe_pair
+def test_concurrent_poll_on_one_poll_object_raises_runtime_error(pipe_fds):
+    r, w = pipe_fds
     p = select.poll()
     p.register(r, select.POLLIN)
     result = []

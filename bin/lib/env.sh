@@ -46,3 +46,34 @@ pyselect4j_pytest_path() {
   done
   return 1
 }
+
+# build_if_stale ROOT STAMP JDK [MAVEN ARGUMENTS...]: when STAMP is missing or a
+# source (pom.xml, java/, native/) is newer, runs `mvn install -DskipTests` with
+# the arguments under the build lock (one build at a time; the others wait, then
+# find it done) and touches STAMP. Messages go to stderr; fails when the build does.
+pyselect4j_build_if_stale() {
+  local root=$1 stamp=$2 jdk=$3 log
+  shift 3
+  _pyselect4j_stale() {
+    [ ! -f "$stamp" ] || [ -n "$(find "$root/pom.xml" "$root/java" "$root/native" -newer "$stamp" -type f \
+                                  -not -path '*/target/*' -not -name .build-lock -print -quit)" ]
+  }
+  _pyselect4j_stale || return 0
+  exec 9>"$root/java/.build-lock"
+  flock 9
+  if _pyselect4j_stale; then
+    command -v mvn >/dev/null || { echo "pyselect4j: needs Maven (mvn) to build itself" >&2; exec 9>&-; return 1; }
+    echo "pyselect4j: building (first use or changed sources; takes a few minutes the first time)..." >&2
+    log=$(mktemp -t pyselect4j-build.XXXXXX)
+    if ! (cd "$root" && JAVA_HOME=$jdk mvn -q -B install -DskipTests "$@" >"$log" 2>&1); then
+      cat "$log" >&2
+      echo "pyselect4j: build failed (log above, also in $log)" >&2
+      exec 9>&-
+      return 1
+    fi
+    rm -f "$log"
+    mkdir -p "$(dirname "$stamp")"
+    touch "$stamp"  # Maven leaves up-to-date outputs untouched: the stamp records this build
+  fi
+  exec 9>&-
+}

@@ -43,8 +43,6 @@ import org.pyselect4j.core.WaitInterruptedException;
  * when a cancellation of the context reaches a wait.
  */
 public final class Bridge {
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
     private final PythonErrors errors;
     private final WaitHook hook;
     private final Set<Epoll> epolls = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -87,25 +85,24 @@ public final class Bridge {
      */
     @Export
     public void closeAll() {
-        List<Epoll> openEpolls;
-        synchronized (epolls) {
-            openEpolls = new ArrayList<>(epolls);
-            epolls.clear();
-        }
-        for (Epoll epoll : openEpolls) {
+        for (Epoll epoll : takeAll(epolls)) {
             closeQuietly(epoll::close);
         }
         if (timerFds != null) {
-            List<Integer> fds;
-            synchronized (timerFds) {
-                fds = new ArrayList<>(timerFds);
-                timerFds.clear();
-            }
-            for (int fd : fds) {
+            for (int fd : takeAll(timerFds)) {
                 if (Fds.isTimerFd(fd)) {
                     closeQuietly(() -> Fds.close(fd));
                 }
             }
+        }
+    }
+
+    /** Empties a synchronized set, returning what it held. */
+    private static <T> List<T> takeAll(Set<T> set) {
+        synchronized (set) {
+            List<T> all = new ArrayList<>(set);
+            set.clear();
+            return all;
         }
     }
 
@@ -246,9 +243,10 @@ public final class Bridge {
     /** Arms the timer; returns the previous setting as [initial sec, nsec, interval sec, nsec]. */
     @Export
     public IntArray timerfdSetTime(int fd, int flags, long initialNs, long intervalNs) {
-        return python(() -> spec(TimerFd.setTime(fd, flags,
-                        Math.floorDiv(initialNs, NANOS_PER_SECOND), Math.floorMod(initialNs, NANOS_PER_SECOND),
-                        Math.floorDiv(intervalNs, NANOS_PER_SECOND), Math.floorMod(intervalNs, NANOS_PER_SECOND))));
+        TimeSpec initial = TimeSpec.ofNanos(initialNs);
+        TimeSpec interval = TimeSpec.ofNanos(intervalNs);
+        return python(() -> spec(TimerFd.setTime(fd, flags, initial.sec(), initial.nsec(),
+                interval.sec(), interval.nsec())));
     }
 
     @Export
@@ -268,11 +266,10 @@ public final class Bridge {
         return python(() -> time(Clocks.getres(clockid)));
     }
 
-    /** Sets a clock to a time in nanoseconds; before the epoch, the seconds are negative and the nanoseconds not. */
+    /** Sets a clock to a time in nanoseconds since the epoch. */
     @Export
     public void clockSetTime(int clockid, long ns) {
-        python(() -> Clocks.settime(clockid,
-                new TimeSpec(Math.floorDiv(ns, NANOS_PER_SECOND), Math.floorMod(ns, NANOS_PER_SECOND))));
+        python(() -> Clocks.settime(clockid, TimeSpec.ofNanos(ns)));
     }
 
     /** The calling thread's CPU-time clock id (the glue checks that the thread asked for is the caller). */

@@ -143,13 +143,12 @@ def time_object_to_ns(value, unit_ns, rounding, type_error=None):
         if math.isnan(value):
             raise ValueError("Invalid value NaN (not a number)")
         return double_to_ns(value, unit_ns, rounding)
-    if type_error is None:
+    try:
         count = operator.index(value)
-    else:
-        try:
-            count = operator.index(value)
-        except TypeError:
-            raise TypeError(type_error) from None
+    except TypeError:
+        if type_error is None:
+            raise
+        raise TypeError(type_error) from None
     ns = count * unit_ns
     if not (INT64_MIN <= count <= INT64_MAX and INT64_MIN <= ns <= INT64_MAX):
         raise OverflowError("timestamp too large to convert to C PyTime_t")

@@ -37,6 +37,7 @@ DOCS = os.environ.get("PYSELECT4J_CPYTHON_DOCS") or next(
 PORT = 1234
 STARTUP_TIMEOUT = 180  # the launcher needs 25 s or more to start on 2 busy cores
 STEP_TIMEOUT = 60
+TIME_WAIT_SECONDS = 60  # Linux's fixed TIME_WAIT
 
 
 # ----------------------------------------------------------------- extraction
@@ -153,8 +154,13 @@ def run_script(tmp_path):
 
 @pytest.fixture
 def free_port():
-    """Waits until nothing holds 127.0.0.1:PORT (e.g. a previous server)."""
-    deadline = time.monotonic() + STEP_TIMEOUT
+    """Waits until nothing holds 127.0.0.1:PORT (e.g. a previous server).
+
+    When the client's close and the server's exit race, the server's side of
+    the connection can be left in TIME_WAIT, which holds the port for 60 s on
+    Linux (seen once in a fresh-clone run): wait past that.
+    """
+    deadline = time.monotonic() + TIME_WAIT_SECONDS + STEP_TIMEOUT
     while True:
         probe = socket.socket()
         try:

@@ -1,10 +1,10 @@
 package org.pyselect4j.core;
 
-/** An operation on a closed {@link Epoll}; CPython raises ValueError with this message. */
+/** An operation on a closed {@link Epoll}. */
 public class ClosedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     public ClosedException() {
-        super("I/O operation on closed epoll object");
+        super("the epoll instance is closed");
     }
 }

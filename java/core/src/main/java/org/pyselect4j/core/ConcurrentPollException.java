@@ -1,10 +1,10 @@
 package org.pyselect4j.core;
 
-/** Another thread is inside {@link Poll#poll} of the same object; CPython raises RuntimeError. */
+/** Another thread is inside {@link Poll#poll} of the same object. */
 public class ConcurrentPollException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     public ConcurrentPollException() {
-        super("concurrent poll() invocation");
+        super("another thread is polling this object");
     }
 }

@@ -2,7 +2,7 @@ package org.pyselect4j.core;
 
 import org.pyselect4j.jni.Native;
 
-/** A failed system call, carrying its errno; the message reads like Python's OSError. */
+/** A failed system call, carrying its errno and libc's text for it. */
 public class ErrnoException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -14,7 +14,7 @@ public class ErrnoException extends RuntimeException {
     }
 
     private ErrnoException(int errno, String strerror) {
-        super("[Errno " + errno + "] " + strerror);
+        super("errno " + errno + ": " + strerror);
         this.errno = errno;
         this.strerror = strerror;
     }

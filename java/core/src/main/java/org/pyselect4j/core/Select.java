@@ -62,7 +62,7 @@ public final class Select {
         for (int[] fds : fdArrays) {
             for (int fd : fds) {
                 if (fd < 0 || fd >= LinuxConstants.FD_SETSIZE) {
-                    throw new IllegalArgumentException("filedescriptor out of range in select()");
+                    throw new IllegalArgumentException("descriptor " + fd + " does not fit an fd_set");
                 }
                 nfds = Math.max(nfds, fd + 1);
             }

@@ -48,7 +48,7 @@ class EpollTest {
         assertTrue(epoll.isClosed());
         assertNotOpen(fd);
         ClosedException closed = assertThrows(ClosedException.class, epoll::fileno);
-        assertEquals("I/O operation on closed epoll object", closed.getMessage());
+        assertEquals("the epoll instance is closed", closed.getMessage());
         int[] pipe = fds.pipe();
         assertThrows(ClosedException.class, () -> epoll.register(pipe[0], EPOLLIN));
         assertThrows(ClosedException.class, () -> epoll.modify(pipe[0], EPOLLIN));

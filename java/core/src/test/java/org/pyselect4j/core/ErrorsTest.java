@@ -17,12 +17,12 @@ class ErrorsTest {
         ErrnoException error = assertThrows(ErrnoException.class, () -> Errors.check(-LinuxConstants.EBADF));
         assertEquals(LinuxConstants.EBADF, error.errno());
         assertEquals("Bad file descriptor", error.strerror());
-        assertEquals("[Errno 9] Bad file descriptor", error.getMessage());
+        assertEquals("errno 9: Bad file descriptor", error.getMessage());
     }
 
     @Test
     void unknownErrnoStillHasAMessage() {
         ErrnoException error = new ErrnoException(99999);
-        assertEquals("[Errno 99999] Unknown error 99999", error.getMessage());
+        assertEquals("errno 99999: Unknown error 99999", error.getMessage());
     }
 }

@@ -103,7 +103,7 @@ class PollTest {
         Waiter waiter = Waiter.start(() -> poll.poll(-1, WaitHook.NONE));
         ConcurrentPollException refused = assertThrows(ConcurrentPollException.class,
                 () -> poll.poll(0, WaitHook.NONE));
-        assertEquals("concurrent poll() invocation", refused.getMessage());
+        assertEquals("another thread is polling this object", refused.getMessage());
 
         waiter.interrupt();
         assertInstanceOf(WaitInterruptedException.class, waiter.outcome());

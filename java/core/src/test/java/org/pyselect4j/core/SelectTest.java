@@ -52,7 +52,7 @@ class SelectTest {
                 // An unbounded wait on no descriptor would never return: the check comes first.
                 IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                         () -> Select.select(sets[0], sets[1], sets[2], -1, MUST_NOT_WAIT));
-                assertEquals("filedescriptor out of range in select()", error.getMessage());
+                assertEquals("descriptor " + fd + " does not fit an fd_set", error.getMessage());
             }
         }
     }

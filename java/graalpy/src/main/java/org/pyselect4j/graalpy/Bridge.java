@@ -147,7 +147,7 @@ public final class Bridge {
 
     @Export
     public Epoll epollFromFd(int fd) {
-        return remember(Epoll.fromFd(fd));
+        return remember(python(() -> Epoll.fromFd(fd)));
     }
 
     private Epoll remember(Epoll epoll) {
@@ -201,7 +201,7 @@ public final class Bridge {
 
     @Export
     public void pollRegister(Poll poll, int fd, int events) {
-        poll.register(fd, events);
+        python(() -> poll.register(fd, events));
     }
 
     @Export
@@ -211,7 +211,7 @@ public final class Bridge {
 
     @Export
     public boolean pollUnregister(Poll poll, int fd) {
-        return poll.unregister(fd);
+        return python(() -> poll.unregister(fd));
     }
 
     @Export

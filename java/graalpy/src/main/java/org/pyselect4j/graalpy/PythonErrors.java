@@ -8,21 +8,33 @@ import org.pyselect4j.core.ErrnoException;
 import org.pyselect4j.core.WaitInterruptedException;
 
 /**
- * Turns the core's Java exceptions into the Python exceptions CPython raises in
- * the same situations; the one place that knows this mapping.
+ * Turns the core's exceptions into the Python exceptions CPython raises in the
+ * same situations: the one place that knows this mapping and CPython's wording
+ * for it (the core's own messages are neutral).
+ *
+ * <p>The glue checks every argument before the core sees it, so any other Java
+ * exception (an {@code IllegalArgumentException} from a broken precondition, an
+ * {@code ArithmeticException}, ...) is a bug in pyselect4j: it becomes a
+ * {@code SystemError} naming it, never a plausible {@code ValueError} or
+ * {@code OverflowError}, and never a Java exception that no {@code except}
+ * catches.
  */
 final class PythonErrors {
+    static final String CLOSED_EPOLL = "I/O operation on closed epoll object";
+    static final String CONCURRENT_POLL = "concurrent poll() invocation";
+    static final String INTERRUPTED_WAIT = "the waiting thread was interrupted";
+
     private final Value osError;
     private final Value valueError;
     private final Value runtimeError;
-    private final Value overflowError;
+    private final Value systemError;
     private final Value keyboardInterrupt;
 
     PythonErrors(Value builtins) {
         osError = builtins.getMember("OSError");
         valueError = builtins.getMember("ValueError");
         runtimeError = builtins.getMember("RuntimeError");
-        overflowError = builtins.getMember("OverflowError");
+        systemError = builtins.getMember("SystemError");
         keyboardInterrupt = builtins.getMember("KeyboardInterrupt");
     }
 
@@ -34,21 +46,14 @@ final class PythonErrors {
         if (e instanceof PolyglotException) {
             return e;
         }
-        Value exception;
-        if (e instanceof ErrnoException errno) {
+        Value exception = switch (e) {
             // OSError(errno, strerror) picks the subclass (FileExistsError...) as CPython does.
-            exception = osError.execute(errno.errno(), errno.strerror());
-        } else if (e instanceof ConcurrentPollException) {
-            exception = runtimeError.execute(e.getMessage());
-        } else if (e instanceof ClosedException || e instanceof IllegalArgumentException) {
-            exception = valueError.execute(e.getMessage());
-        } else if (e instanceof ArithmeticException) {
-            exception = overflowError.execute(e.getMessage());
-        } else if (e instanceof WaitInterruptedException) {
-            exception = keyboardInterrupt.execute("the waiting thread was interrupted");
-        } else {
-            throw e; // a bug in pyselect4j: let it show
-        }
+            case ErrnoException errno -> osError.execute(errno.errno(), errno.strerror());
+            case ClosedException closed -> valueError.execute(CLOSED_EPOLL);
+            case ConcurrentPollException concurrent -> runtimeError.execute(CONCURRENT_POLL);
+            case WaitInterruptedException interrupted -> keyboardInterrupt.execute(INTERRUPTED_WAIT);
+            default -> systemError.execute("pyselect4j internal error: " + e);
+        };
         return exception.throwException();
     }
 }

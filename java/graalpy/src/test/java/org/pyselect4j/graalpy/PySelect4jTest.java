@@ -59,6 +59,25 @@ class PySelect4jTest {
         }
     }
 
+    /** A core precondition the glue should have checked is a pyselect4j bug: SystemError, not ValueError. */
+    @Test
+    void unexpectedCoreErrorsBecomeSystemError() {
+        try (Context context = PySelect4j.install(trustedBuilder()).build()) {
+            Value outcome = context.eval("python", """
+                    import select
+                    from _pyselect4j import _select
+                    with select.epoll() as ep:
+                        try:
+                            _select.bridge.epollPoll(ep._core, 0, 0)  # maxevents 0: the glue refuses it first
+                        except SystemError as e:
+                            message = str(e)
+                    message
+                    """);
+            assertTrue(outcome.asString().startsWith("pyselect4j internal error: java.lang.IllegalArgumentException"),
+                    outcome.asString());
+        }
+    }
+
     /**
      * GraalPy's thread ids are not pthread_t values, so pthread_getcpuclockid
      * answers for the calling thread only; another live thread's id gets ESRCH

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.graalvm.polyglot.Context;
@@ -26,32 +22,28 @@ import sun.misc.SignalHandler;
  * or the program from standard input.
  */
 public final class Main {
-    private static final String USAGE = """
-            usage: pyselect4j [option] ... [-c cmd | -m mod | file | -] [arg] ...
+    private static final String SHORT_USAGE =
+            "usage: pyselect4j [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+
+    private static final String USAGE = SHORT_USAGE + """
+            Options (as CPython's; -c and -m end the option list, values may be joined: -Werror):
               -c cmd : program passed in as string
               -m mod : run library module as a script
               -u     : unbuffered stdout and stderr (also PYTHONUNBUFFERED)
               -B     : don't write .pyc files (also PYTHONDONTWRITEBYTECODE)
-              -E, -I, -s, -S, -O : as in CPython
+              -E, -I, -s, -S, -O, -P, -q, -v : as in CPython
+              -x     : skip the first line of the script
               -W arg : warning control (also PYTHONWARNINGS)
-              -X opt : accepted and ignored
-              -h     : print this help message and exit
-              -V     : print the Python and pyselect4j versions and exit
+              -X opt : -X warn_default_encoding as in CPython; other -X options are ignored
+              -b, -d, -R : accepted, without effect here
+              --check-hash-based-pycs always|default|never
+              -h     : print this help message and exit (also --help, --help-all, ...)
+              -V     : print the Python and pyselect4j versions and exit (also --version)
               file   : program read from script file
               -      : program read from stdin (default)
+            Not supported: -i (interactive inspection).
             Environment: PYTHONPATH, PYTHONUNBUFFERED, PYSELECT4J_JIT=0 (run without the JIT).
             """;
-
-    /** CPython's flags without an argument, as the GraalPy options that do the same. */
-    private static final Map<String, String> FLAG_OPTIONS = Map.of(
-            "-u", "python.UnbufferedIO",
-            "-B", "python.DontWriteBytecodeFlag",
-            "-E", "python.IgnoreEnvironmentFlag",
-            "-I", "python.IsolateFlag",
-            "-s", "python.NoUserSiteFlag",
-            "-S", "python.NoSiteFlag",
-            "-O", "python.PythonOptimizeFlag",
-            "-q", "python.QuietFlag");
 
     /** Environment variables CPython honours, as the GraalPy options that do the same. */
     private static final Map<String, String> ENVIRONMENT_OPTIONS = Map.of(
@@ -94,15 +86,16 @@ public final class Main {
      * {@link #KILLED_BY_SIGINT} when the program ended with an uncaught KeyboardInterrupt.
      */
     static int run(String[] args) {
-        Invocation invocation;
+        CommandLine invocation;
         try {
-            invocation = Invocation.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("pyselect4j: " + e.getMessage());
-            System.err.print(USAGE);
+            invocation = CommandLine.parse(args);
+        } catch (CommandLine.UsageError e) {
+            System.err.println(e.getMessage());
+            System.err.print(SHORT_USAGE);
+            System.err.println("Try `pyselect4j -h' for more information.");
             return 2;
         }
-        if (invocation.mode() == Invocation.Mode.HELP) {
+        if (invocation.mode() == CommandLine.Mode.HELP) {
             System.out.print(USAGE);
             return 0;
         }
@@ -129,7 +122,8 @@ public final class Main {
             PySelect4j.check(context);
             Value runner = context.eval(Source.newBuilder("python", resource("run.py"), "<pyselect4j launcher>")
                     .buildLiteral());
-            return runner.execute(invocation.mode().name().toLowerCase(), invocation.target()).asInt();
+            return runner.execute(invocation.mode().name().toLowerCase(), invocation.target(),
+                    invocation.skipFirstLine()).asInt();
         } catch (PolyglotException e) {
             if (e.isExit()) {
                 return e.getExitStatus();
@@ -147,63 +141,6 @@ public final class Main {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** What the command line asks for: the mode, its target and the program's sys.argv. */
-    record Invocation(Mode mode, String target, String[] argv, Map<String, String> options) {
-        enum Mode { SCRIPT, MODULE, CODE, STDIN, HELP, VERSION }
-
-        static Invocation parse(String[] args) {
-            Map<String, String> options = new LinkedHashMap<>();
-            List<String> warnings = new ArrayList<>();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (FLAG_OPTIONS.containsKey(arg)) {
-                    options.put(FLAG_OPTIONS.get(arg), "true");
-                    continue;
-                }
-                if (arg.equals("-W") || arg.equals("-X")) {
-                    if (++i == args.length) {
-                        throw new IllegalArgumentException("Argument expected for the " + arg + " option");
-                    }
-                    if (arg.equals("-W")) {
-                        warnings.add(args[i]);
-                        options.put("python.WarnOptions", String.join(",", warnings));
-                    }
-                    continue;
-                }
-                List<String> rest = new ArrayList<>(Arrays.asList(args).subList(i + 1, args.length));
-                switch (arg) {
-                    case "-h", "--help" -> {
-                        return new Invocation(Mode.HELP, "", new String[0], options);
-                    }
-                    case "-V", "--version" -> {
-                        return new Invocation(Mode.VERSION, "", new String[] {""}, options);
-                    }
-                    case "-c", "-m" -> {
-                        if (rest.isEmpty()) {
-                            throw new IllegalArgumentException("Argument expected for the " + arg + " option");
-                        }
-                        String target = rest.remove(0);
-                        boolean code = arg.equals("-c");
-                        rest.add(0, code ? "-c" : target);
-                        return new Invocation(code ? Mode.CODE : Mode.MODULE, target, rest.toArray(String[]::new), options);
-                    }
-                    case "-" -> {
-                        rest.add(0, "-");
-                        return new Invocation(Mode.STDIN, "", rest.toArray(String[]::new), options);
-                    }
-                    default -> {
-                        if (arg.startsWith("-")) {
-                            throw new IllegalArgumentException("unknown option " + arg);
-                        }
-                        rest.add(0, arg);
-                        return new Invocation(Mode.SCRIPT, arg, rest.toArray(String[]::new), options);
-                    }
-                }
-            }
-            return new Invocation(Mode.STDIN, "", new String[] {""}, options);
         }
     }
 }

@@ -4,7 +4,7 @@
 RUNNER = "<pyselect4j launcher>"
 
 
-def _pyselect4j_run(mode, target):
+def _pyselect4j_run(mode, target, skip_first_line):
     import os
     import runpy
     import sys
@@ -25,23 +25,39 @@ def _pyselect4j_run(mode, target):
             tb = tb.tb_next
         sys.excepthook(type(error), error, tb)
 
+    def prepend_to_path(entry):
+        # -P and -I: no potentially unsafe path first on sys.path, as CPython.
+        if not (sys.flags.safe_path or sys.flags.isolated):
+            sys.path.insert(0, entry)
+
+    def run_script_after_first_line():
+        """-x: the first line is not Python; line numbers still count it, as in CPython."""
+        with open(target, "rb") as script:
+            script.readline()
+            source = b"\n" + script.read()
+        main.__dict__.update(__file__=target, __cached__=None)
+        exec(compile(source, target, "exec"), main.__dict__)
+
     def run():
-        main = sys.modules["__main__"]
         if mode == "script":
-            sys.path.insert(0, os.path.dirname(os.path.abspath(target)))
-            runpy.run_path(target, run_name="__main__")
+            prepend_to_path(os.path.dirname(os.path.abspath(target)))
+            if skip_first_line:
+                run_script_after_first_line()
+            else:
+                runpy.run_path(target, run_name="__main__")
         elif mode == "module":
-            sys.path.insert(0, os.getcwd())
+            prepend_to_path(os.getcwd())
             runpy.run_module(target, run_name="__main__", alter_sys=True)
         elif mode == "code":
-            sys.path.insert(0, "")
+            prepend_to_path("")
             exec(compile(target, "<string>", "exec"), main.__dict__)
         elif mode == "stdin":
-            sys.path.insert(0, "")
+            prepend_to_path("")
             exec(compile(sys.stdin.read(), "<stdin>", "exec"), main.__dict__)
         elif mode == "version":
             print("Python", sys.version.split()[0], "(GraalPy, with pyselect4j)")
 
+    main = sys.modules["__main__"]
     import signal
     try:
         # Ctrl-C raises KeyboardInterrupt, as in CPython (embedded GraalPy leaves SIGINT to the JVM).

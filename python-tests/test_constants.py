@@ -52,6 +52,14 @@ def test_os_timerfd_names():
         "timerfd_gettime", "timerfd_gettime_ns"}
 
 
+def test_os_eventfd_pidfd_and_pipe2_names():
+    # PIDFD_NONBLOCK is documented for 3.12+, but the reference CPython 3.13 here has none.
+    names = {name for name in dir(os) if "eventfd" in name or name.startswith(("EFD_", "PIDFD_"))
+             or name in ("pidfd_open", "pipe2")}
+    assert names == {"EFD_CLOEXEC", "EFD_NONBLOCK", "EFD_SEMAPHORE", "eventfd", "eventfd_read",
+                     "eventfd_write", "pidfd_open", "pipe2"}
+
+
 def test_time_clock_names():
     clocks = {name for name in dir(time) if name.startswith("CLOCK_")}
     assert clocks == set(CLOCK_CONSTANTS)

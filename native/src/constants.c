@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/select.h>
 #include <sys/timerfd.h>
 #include <time.h>
@@ -61,6 +62,9 @@ static const struct constant constants[] = {
     CONSTANT(timerfd, TFD_TIMER_ABSTIME),
     CONSTANT(timerfd, TFD_TIMER_CANCEL_ON_SET),
 
+    CONSTANT(eventfd, EFD_CLOEXEC),
+    CONSTANT(eventfd, EFD_NONBLOCK),
+    CONSTANT(eventfd, EFD_SEMAPHORE),
     CONSTANT(clock, CLOCK_REALTIME),
     CONSTANT(clock, CLOCK_MONOTONIC),
     CONSTANT(clock, CLOCK_MONOTONIC_RAW),
@@ -84,6 +88,7 @@ static const struct constant constants[] = {
     CONSTANT(errno, EMFILE),
     CONSTANT(errno, ELOOP),
     CONSTANT(errno, ECANCELED),
+    CONSTANT(errno, ESRCH),
 
     CONSTANT(internal, EPOLL_CTL_ADD),
     CONSTANT(internal, EPOLL_CTL_MOD),

@@ -51,6 +51,12 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(timerfdSettime)(JNIEnv *env, jclass cls, ji
                                                      jlong intervalSec, jlong intervalNsec, jlong oldValue);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(timerfdGettime)(JNIEnv *env, jclass cls, jint fd, jlong value);
 
+/* eventfd.c */
+JNIEXPORT jint JNICALL PYSELECT4J_FN(eventfdCreate)(JNIEnv *env, jclass cls, jint initval, jint flags);
+
+/* pidfd.c */
+JNIEXPORT jint JNICALL PYSELECT4J_FN(pidfdOpen)(JNIEnv *env, jclass cls, jint pid, jint flags);
+
 /* clock.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(clockGettime)(JNIEnv *env, jclass cls, jint clockid, jlong time);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(clockGetres)(JNIEnv *env, jclass cls, jint clockid, jlong resolution);

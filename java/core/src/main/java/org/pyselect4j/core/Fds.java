@@ -40,8 +40,18 @@ public final class Fds {
      * @return the read end, then the write end
      */
     public static int[] pipe(boolean nonBlocking) {
+        return pipe2(O_CLOEXEC | (nonBlocking ? O_NONBLOCK : 0));
+    }
+
+    /**
+     * CPython's {@code os.pipe2}: a new pipe with the flags as given
+     * ({@code O_CLOEXEC}, {@code O_NONBLOCK}, ...).
+     *
+     * @return the read end, then the write end
+     */
+    public static int[] pipe2(int flags) {
         try (ScratchBuffer fds = ScratchBuffer.take(2 * Integer.BYTES)) {
-            Errors.check(Native.pipe2(fds.address(), O_CLOEXEC | (nonBlocking ? O_NONBLOCK : 0)));
+            Errors.check(Native.pipe2(fds.address(), flags));
             return new int[] {fds.buffer().getInt(0), fds.buffer().getInt(Integer.BYTES)};
         }
     }

@@ -47,6 +47,7 @@ public final class LinuxConstants {
     public static final int EAGAIN = get("EAGAIN");
     public static final int EEXIST = get("EEXIST");
     public static final int EINVAL = get("EINVAL");
+    public static final int ESRCH = get("ESRCH");
 
     private LinuxConstants() {
     }
@@ -77,6 +78,10 @@ public final class LinuxConstants {
 
     public static Map<String, Integer> timerfdConstants() {
         return family("timerfd");
+    }
+
+    public static Map<String, Integer> eventfdConstants() {
+        return family("eventfd");
     }
 
     public static Map<String, Integer> clockConstants() {

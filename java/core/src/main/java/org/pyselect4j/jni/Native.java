@@ -63,6 +63,12 @@ public final class Native {
     /** Writes initial sec, nsec, interval sec, nsec at {@code value}. */
     public static native int timerfdGettime(int fd, long value);
 
+    /** eventfd(2); {@code initval} is an unsigned 32-bit value carried in an int. */
+    public static native int eventfdCreate(int initval, int flags);
+
+    /** pidfd_open(2). */
+    public static native int pidfdOpen(int pid, int flags);
+
     /** Writes sec, nsec at {@code time}. */
     public static native int clockGettime(int clockid, long time);
 

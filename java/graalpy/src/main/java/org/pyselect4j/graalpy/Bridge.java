@@ -14,9 +14,11 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.pyselect4j.core.Clocks;
 import org.pyselect4j.core.Epoll;
+import org.pyselect4j.core.EventFd;
 import org.pyselect4j.core.ErrnoException;
 import org.pyselect4j.core.Fds;
 import org.pyselect4j.core.LinuxConstants;
+import org.pyselect4j.core.PidFd;
 import org.pyselect4j.core.Poll;
 import org.pyselect4j.core.ReadyList;
 import org.pyselect4j.core.Select;
@@ -121,6 +123,7 @@ public final class Bridge {
             case "epoll" -> LinuxConstants.epollConstants();
             case "poll" -> LinuxConstants.pollConstants();
             case "timerfd" -> LinuxConstants.timerfdConstants();
+            case "eventfd" -> LinuxConstants.eventfdConstants();
             case "clock" -> LinuxConstants.clockConstants();
             default -> throw new IllegalArgumentException(family);
         };
@@ -252,6 +255,39 @@ public final class Bridge {
     @Export
     public IntArray timerfdGetTime(int fd) {
         return python(() -> spec(TimerFd.getTime(fd)));
+    }
+
+    // os.eventfd*, os.pidfd_open, os.pipe2
+
+    /** @param initval 0 to 2**32 - 1 */
+    @Export
+    public int eventfdCreate(long initval, int flags) {
+        return python(() -> EventFd.create((int) initval, flags));
+    }
+
+    /** The counter, an unsigned 64-bit value carried in a long. */
+    @Export
+    public long eventfdRead(int fd) {
+        return python(() -> EventFd.read(fd));
+    }
+
+    /** @param value an unsigned 64-bit value carried in a long */
+    @Export
+    public void eventfdWrite(int fd, long value) {
+        python(() -> EventFd.write(fd, value));
+    }
+
+    /** @param flags 0 to 2**32 - 1 */
+    @Export
+    public int pidfdOpen(int pid, long flags) {
+        return python(() -> PidFd.open(pid, (int) flags));
+    }
+
+    /** [read end, write end]. */
+    @Export
+    public IntArray pipe2(int flags) {
+        int[] ends = python(() -> Fds.pipe2(flags));
+        return IntArray.of(ends[0], ends[1]);
     }
 
     // time.clock_*

@@ -47,7 +47,8 @@ def install():
                     f"but this context uses '{backend}', whose descriptors are not the kernel's")
         _refuse(select, ("epoll", "poll", "select"), _problem)
         _refuse(os, ("timerfd_create", "timerfd_settime", "timerfd_settime_ns",
-                     "timerfd_gettime", "timerfd_gettime_ns"), _problem)
+                     "timerfd_gettime", "timerfd_gettime_ns", "eventfd", "eventfd_read", "eventfd_write",
+                     "pidfd_open", "pipe2"), _problem)
         return
     import atexit
     import java
@@ -55,13 +56,14 @@ def install():
                                              os.environ.get(_CLOSE_TIMERFDS_VARIABLE) == "1")
     # Registered first, so it runs last: the program's own exit handlers may still use epolls.
     atexit.register(bridge.closeAll)
-    for module, family in ((select, "epoll"), (select, "poll"), (os, "timerfd"), (time, "clock")):
+    for module, family in ((select, "epoll"), (select, "poll"), (os, "timerfd"), (os, "eventfd"), (time, "clock")):
         names_and_values = bridge.constants(family)
         for i in range(0, len(names_and_values), 2):
             setattr(module, names_and_values[i], names_and_values[i + 1])
-    from . import _args, _clocks, _select, _timerfd
+    from . import _args, _clocks, _descriptors, _select, _timerfd
     _select.install(bridge, select)
     _timerfd.install(bridge, os)
+    _descriptors.install(bridge, os)
     _clocks.install(bridge, time)
     select.error = OSError
     _when_imported("inspect", _args.sign_pending)

@@ -54,17 +54,38 @@ def c_unsigned_long_mask(value, function, position):
     return value & ULONG_MAX
 
 
-def c_unsigned_short(value):
-    """CPython's unsigned short converter (poll event masks)."""
+def _c_unsigned(value, limit, too_large):
+    """CPython 3.13's non-bitwise unsigned converters: an int (no __index__), not negative."""
     if not isinstance(value, int):
         raise TypeError("an integer is required")
     if value < 0:
         raise ValueError("value must be positive")
     if value > ULONG_MAX:
         raise OverflowError("Python int too large to convert to C unsigned long")
-    if value > USHRT_MAX:
-        raise OverflowError("Python int too large for C unsigned short")
-    return value
+    if value > limit:
+        raise OverflowError(too_large)
+    return int(value)  # a bool or an int subclass reaches Java as a plain int
+
+
+def c_unsigned_short(value):
+    """CPython's unsigned short converter (poll event masks)."""
+    return _c_unsigned(value, USHRT_MAX, "Python int too large for C unsigned short")
+
+
+def c_unsigned_int(value):
+    """Argument Clinic's ``unsigned_int(bitwise=False)``."""
+    return _c_unsigned(value, UINT32_MASK, "Python int too large for C unsigned int")
+
+
+def c_unsigned_long_long(value):
+    """Argument Clinic's ``unsigned_long_long(bitwise=False)``."""
+    if not isinstance(value, int):
+        raise TypeError("an integer is required")
+    if value < 0:
+        raise ValueError("value must be positive")
+    if value > ULONG_MAX:
+        raise OverflowError("int too big to convert")
+    return int(value)
 
 
 def c_long_long(value):

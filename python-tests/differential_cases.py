@@ -71,6 +71,12 @@ case("select.constants", """
 {n: getattr(select, n) for n in dir(select) if n.isupper()}
 """)
 case("os.tfd-constants", "{n: getattr(os, n) for n in dir(os) if n.startswith('TFD_')}")
+case("os.efd-constants", "{n: getattr(os, n) for n in dir(os) if n.startswith('EFD_')}")
+case("os.descriptor-functions", """
+import inspect
+[(n, str(inspect.signature(getattr(os, n))), getattr(os, n).__module__)
+ for n in ("eventfd", "eventfd_read", "eventfd_write", "pidfd_open", "pipe2")]
+""")
 case("time.clock-constants", "{n: getattr(time, n) for n in dir(time) if n.startswith('CLOCK_')}")
 case("select.names", "sorted(n for n in dir(select) if not n.startswith('_'))")
 case("select.error", "select.error is OSError")
@@ -92,6 +98,10 @@ class MyEpoll(select.epoll): pass
 e = MyEpoll.fromfd(os.dup(select.epoll().fileno()))
 type(e).__name__
 """)
+cases("select.pickle", "import pickle, copy; %s",
+      ["pickle.dumps(select.epoll())", "pickle.dumps(select.epoll(), 0)", "pickle.dumps(select.epoll(), 1)",
+       "copy.copy(select.epoll())", "copy.deepcopy(select.epoll())", "pickle.dumps(select.poll())",
+       "pickle.dumps(select.poll(), 1)", "copy.copy(select.poll())", "copy.deepcopy(select.poll())"])
 
 # ---------------------------------------------------------------- epoll()
 case("epoll.defaults", "e = select.epoll(); e.closed, type(e.fileno()).__name__, os.get_inheritable(e.fileno())")
@@ -389,3 +399,38 @@ time.pthread_getcpuclockid(thread.ident)
 cases("clock.getcpuclockid-bad", "time.pthread_getcpuclockid(%s)", ["'1'", "1.0", "None", "b'1'", "[]"])
 case("clock.getcpuclockid-keyword", "import threading; time.pthread_getcpuclockid(thread_id=threading.get_ident())")
 case("clock.getcpuclockid-missing", "time.pthread_getcpuclockid()")
+
+# ---------------------------------------------------------------- eventfd, pidfd_open, pipe2
+UNSIGNED = ["0", "1", "-1", "2**32-1", "2**32", "2**64", "2**70", "1.5", "'1'", "None", "True"]
+case("eventfd.create", "fd = os.eventfd(3); type(fd).__name__, os.get_inheritable(fd), os.get_blocking(fd), os.eventfd_read(fd)")
+cases("eventfd.initval", "fd = os.eventfd(%s, os.EFD_NONBLOCK); os.eventfd_read(fd)", UNSIGNED)
+cases("eventfd.flags", "fd = os.eventfd(1, flags=%s); os.get_blocking(fd), os.get_inheritable(fd)",
+      ["0", "os.EFD_NONBLOCK", "os.EFD_CLOEXEC", "os.EFD_SEMAPHORE", "os.EFD_NONBLOCK|os.EFD_CLOEXEC", "-1", "4"]
+      + BAD_INTS)
+case("eventfd.keywords", "fd = os.eventfd(initval=2, flags=os.EFD_NONBLOCK); os.eventfd_read(fd=fd)")
+case("eventfd.missing", "os.eventfd()")
+case("eventfd.too-many", "os.eventfd(0, 0, 0)")
+case("eventfd.unknown-keyword", "os.eventfd(0, flag=0)")
+case("eventfd.semaphore", "fd = os.eventfd(2, os.EFD_SEMAPHORE|os.EFD_NONBLOCK); [os.eventfd_read(fd) for _ in range(2)], os.eventfd_read(fd)")
+case("eventfd.read-empty-nonblocking", "os.eventfd_read(os.eventfd(0, os.EFD_NONBLOCK))")
+# Never fd 1 (True) or a pipe: a read could block, a write would reach the runner's output.
+EVENTFD_BAD_FDS = [v for v in Junk.values if v != "True"] + Junk.objects
+cases("eventfd.read-fd", "os.eventfd_read(%s)", EVENTFD_BAD_FDS)
+cases("eventfd.write-value", "fd = os.eventfd(0, os.EFD_NONBLOCK); os.eventfd_write(fd, %s); os.eventfd_read(fd)",
+      UNSIGNED + ["2**64-2", "2**64-1", "2**63", "1.0"])
+case("eventfd.write-full-nonblocking", "fd = os.eventfd(0, os.EFD_NONBLOCK); os.eventfd_write(fd, 2**64-2); os.eventfd_write(fd, 1)")
+cases("eventfd.write-fd", "os.eventfd_write(%s, 1)", EVENTFD_BAD_FDS + ["r"])
+case("eventfd.write-keywords", "fd = os.eventfd(0, os.EFD_NONBLOCK); os.eventfd_write(value=5, fd=fd); os.eventfd_read(fd)")
+case("eventfd.write-missing", "os.eventfd_write(1)")
+case("eventfd.epoll", "fd = os.eventfd(0, os.EFD_NONBLOCK); ep = select.epoll(); ep.register(fd); before = ep.poll(0); os.eventfd_write(fd, 1); [[(f == fd, e) for f, e in ready] for ready in (before, ep.poll(0))]")
+case("pidfd.own", "fd = os.pidfd_open(os.getpid()); type(fd).__name__, os.get_inheritable(fd), os.get_blocking(fd), select.select([fd], [], [], 0)[0]")
+cases("pidfd.pid", "os.pidfd_open(%s)", ["0", "-1", "2**22+1"] + BAD_INTS)
+cases("pidfd.flags", "fd = os.pidfd_open(os.getpid(), %s); os.get_blocking(fd)", UNSIGNED)
+case("pidfd.keywords", "fd = os.pidfd_open(pid=os.getpid(), flags=0); os.get_inheritable(fd)")
+case("pidfd.missing", "os.pidfd_open()")
+case("pipe2.default", "r2, w2 = os.pipe2(0); os.get_inheritable(r2), os.get_inheritable(w2), os.get_blocking(r2), os.write(w2, b'x'), os.read(r2, 1)")
+cases("pipe2.flags", "r2, w2 = os.pipe2(%s); os.get_inheritable(r2), os.get_blocking(w2)",
+      ["os.O_CLOEXEC", "os.O_NONBLOCK", "os.O_CLOEXEC|os.O_NONBLOCK", "-1", "1", "os.O_DIRECT"] + BAD_INTS)
+case("pipe2.missing", "os.pipe2()")
+case("pipe2.keyword", "os.pipe2(flags=0)")
+case("pipe2.too-many", "os.pipe2(0, 0)")

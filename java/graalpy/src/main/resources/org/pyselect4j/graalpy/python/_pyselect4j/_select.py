@@ -77,6 +77,10 @@ class epoll:
 
     __slots__ = ("_core", "__weakref__")
 
+    def __reduce_ex__(self, protocol):
+        # As CPython's C type; protocols 0 and 1 name it through copyreg, by its short name.
+        raise TypeError(f"cannot pickle '{'select.epoll' if protocol >= 2 else 'epoll'}' object")
+
     def __new__(cls, *args, **kwargs):
         sizehint, flags = _EPOLL_NEW.bind(args, kwargs)
         sizehint, flags = c_int(sizehint), c_int(flags)
@@ -207,6 +211,12 @@ class _PollObject:
 
     def __new__(cls, *args, **kwargs):
         raise TypeError("cannot create 'select.poll' instances")
+
+    def __reduce_ex__(self, protocol):
+        if protocol < 2:  # copyreg looks the type up by name, and select.poll is the function
+            import pickle
+            raise pickle.PicklingError("Can't pickle <class 'select.poll'>: it's not the same object as select.poll")
+        raise TypeError("cannot pickle 'select.poll' object")
 
     def __init_subclass__(cls, **kwargs):
         raise TypeError("type 'select.poll' is not an acceptable base type")

@@ -39,6 +39,11 @@ import org.graalvm.polyglot.Value;
  * ({@value #NATIVE_BACKEND_LOGGER}); the embedder's other options and logging
  * stay as they are. {@link #check} names the setting a later call replaced.
  *
+ * <p>Files: GraalPy imports Python from files, so pyselect4j's Python half is
+ * unpacked once per content (by hash) under {@code $XDG_CACHE_HOME/pyselect4j}
+ * (default {@code ~/.cache/pyselect4j}; the system property
+ * {@code pyselect4j.cache.dir} moves it). It may be deleted while no context runs.
+ *
  * <p>Lifetime: a wait in {@code epoll.poll()}, {@code poll.poll()} or
  * {@code select.select()} notices {@link Context#close(boolean) Context.close(true)},
  * {@link Context#interrupt Context.interrupt} and {@link Thread#interrupt()} of

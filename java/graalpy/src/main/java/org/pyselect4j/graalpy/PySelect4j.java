@@ -113,7 +113,7 @@ public final class PySelect4j {
      *
      * <p>The script sees text streams in UTF-8 (errors: {@code strict}, and
      * {@code backslashreplace} for stderr), line-buffered (a write ending a line,
-     * or a {@code flush()}, reaches the Java stream), whose {@code isatty()} is
+     * a {@code flush()} or the context's close reach the Java stream), whose {@code isatty()} is
      * false and whose {@code fileno()} raises {@code io.UnsupportedOperation},
      * as a captured stream's does in CPython.
      */

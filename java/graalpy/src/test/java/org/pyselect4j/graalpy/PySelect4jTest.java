@@ -136,14 +136,16 @@ class PySelect4jTest {
     /**
      * The script's standard streams are the builder's (print, input, tracebacks),
      * text in UTF-8, line-buffered, with no descriptor of their own; pyselect4j's
-     * id does not show in os.environ.
+     * id shows neither in os.environ nor in a child's environment.
      */
     @Test
     void standardStreamsReachTheScript() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ByteArrayInputStream in = new ByteArrayInputStream("first é\nsecond\nrest".getBytes(StandardCharsets.UTF_8));
-        Context.Builder builder = PySelect4j.install(PySelect4j.standardStreams(trustedBuilder(), in, out, err));
+        Context.Builder builder = PySelect4j.install(
+                PySelect4j.standardStreams(trustedBuilder().allowCreateProcess(true).environment("EMBEDDER_MARK", "1"),
+                        in, out, err));
         try (Context context = builder.build()) {
             PySelect4j.check(context);
             Value seen = context.eval("python", """
@@ -164,14 +166,19 @@ class PySelect4jTest {
                     thread.start()
                     thread.join()
                     sys.stdout.write("partial")
+                    import subprocess
+                    child_environment = subprocess.run(["env"], env=dict(os.environ), capture_output=True,
+                                                       text=True).stdout
                     [answer, second, rest, all(map(fileno_error, (sys.stdin, sys.stdout, sys.stderr))),
-                     "PYSELECT4J_INSTALLATION" in os.environ]
+                     "PYSELECT4J_INSTALLATION" in os.environ or "PYSELECT4J_INSTALLATION" in child_environment,
+                     "EMBEDDER_MARK=1" in child_environment]
                     """);
             assertEquals("first é", seen.getArrayElement(0).asString());
             assertEquals("second\n", seen.getArrayElement(1).asString());
             assertEquals("rest", seen.getArrayElement(2).asString());
             assertTrue(seen.getArrayElement(3).asBoolean(), "fileno() raises io.UnsupportedOperation");
-            assertFalse(seen.getArrayElement(4).asBoolean(), "the installation id stays out of os.environ");
+            assertFalse(seen.getArrayElement(4).asBoolean(), "the installation id stays out of os.environ and children");
+            assertTrue(seen.getArrayElement(5).asBoolean(), "the child sees the embedder's environment");
             assertEquals("héllo utf-8 False False\nprompt> ", out.toString(StandardCharsets.UTF_8),
                     "a line reaches the stream when it ends, a partial line only at a flush");
             String traceback = err.toString(StandardCharsets.UTF_8);

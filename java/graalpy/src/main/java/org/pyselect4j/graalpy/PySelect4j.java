@@ -115,7 +115,8 @@ public final class PySelect4j {
      * {@code backslashreplace} for stderr), line-buffered (a write ending a line,
      * a {@code flush()} or the context's close reach the Java stream), whose {@code isatty()} is
      * false and whose {@code fileno()} raises {@code io.UnsupportedOperation},
-     * as a captured stream's does in CPython.
+     * as a captured stream's does in CPython. A read waiting on {@code in}
+     * notices neither {@code Context.close(true)} nor signals until {@code in} returns.
      */
     public static Context.Builder standardStreams(Context.Builder builder, InputStream in, OutputStream out,
             OutputStream err) {

@@ -1,5 +1,9 @@
 package org.pyselect4j.graalpy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -51,9 +55,17 @@ public final class Bridge {
     /** Timer descriptors to close with the context; null when the context keeps them, as CPython does. */
     private final Set<Integer> timerFds;
 
-    private Bridge(Value builtins, Value checkpoint, boolean closeTimerFds) {
+    /** The context's standard streams set through {@link PySelect4j#standardStreams}, by descriptor; null entries stay on it. */
+    private final InputStream in;
+    private final OutputStream[] outputs;
+
+    private Bridge(Value builtins, Value checkpoint, Installation installation) {
         this.errors = new PythonErrors(builtins);
+        boolean closeTimerFds = installation != null && installation.closeTimerFds;
         this.timerFds = closeTimerFds ? Collections.synchronizedSet(new HashSet<>()) : null;
+        this.in = installation == null ? null : installation.in;
+        this.outputs = installation == null ? new OutputStream[3]
+                : new OutputStream[] {null, installation.out, installation.err};
         this.hook = () -> {
             try {
                 checkpoint.executeVoid();
@@ -72,11 +84,48 @@ public final class Bridge {
     /**
      * Called once by the glue as the context starts.
      *
-     * @param closeTimerFds whether {@link #closeAll} also closes the descriptors of {@code os.timerfd_create}
+     * @param installationId what {@link PySelect4j} put in the context's environment, or null
      */
     @Export
-    public static Bridge create(Value builtins, Value checkpoint, boolean closeTimerFds) {
-        return new Bridge(builtins, checkpoint, closeTimerFds);
+    public static Bridge create(Value builtins, Value checkpoint, String installationId) {
+        return new Bridge(builtins, checkpoint, Installation.byId(installationId));
+    }
+
+    /** Whether the embedder gave descriptor {@code fd} (0, 1 or 2) a stream of its own. */
+    @Export
+    public boolean hasStandardStream(int fd) {
+        return fd == 0 ? in != null : outputs[fd] != null;
+    }
+
+    /** Writes {@code bytes} (one Latin-1 character per byte) to the stream standing for descriptor 1 or 2. */
+    @Export
+    public void writeStandard(int fd, String bytes) {
+        try {
+            outputs[fd].write(bytes.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw errors.ioError(e);
+        }
+    }
+
+    @Export
+    public void flushStandard(int fd) {
+        try {
+            outputs[fd].flush();
+        } catch (IOException e) {
+            throw errors.ioError(e);
+        }
+    }
+
+    /** Up to {@code size} bytes (one Latin-1 character per byte) from the stream standing for descriptor 0; none at its end. */
+    @Export
+    public String readStandard(int size) {
+        try {
+            byte[] buffer = new byte[size];
+            int count = in.read(buffer);
+            return count <= 0 ? "" : new String(buffer, 0, count, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw errors.ioError(e);
+        }
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.pyselect4j.graalpy;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.function.Predicate;
+
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -22,11 +26,23 @@ import org.graalvm.polyglot.Value;
  * <p>The modules are installed while the context starts, before any user code
  * runs: {@code install} puts pyselect4j's start-up hook on the Python path and
  * makes GraalPy import it. Real kernel descriptors are needed, so it selects
- * GraalPy's native POSIX backend; the context must allow native access. It sets
- * these builder options, which later calls on the builder would override:
- * {@code python.PosixModuleBackend}, {@code python.ForceImportSite},
- * {@code python.PythonPath} (use {@link #install(Context.Builder, String)} to add
- * your own entries) and the host class lookup (limited to pyselect4j's bridge).
+ * GraalPy's native POSIX backend; the context must allow native access.
+ *
+ * <p>Settings: Polyglot's builder keeps only the last value of each setting, so
+ * three of them must go through this class to be combined with pyselect4j's (in
+ * any order, before or after {@code install}): the Python path
+ * ({@link #install(Context.Builder, String)}), the host class lookup
+ * ({@link #allowHostClassLookup}) and the standard streams
+ * ({@link #standardStreams}). {@code install} also sets
+ * {@code python.PosixModuleBackend=native}, {@code python.ForceImportSite=true}
+ * and silences GraalPy's one logger that warns about the native backend
+ * ({@value #NATIVE_BACKEND_LOGGER}); the embedder's other options and logging
+ * stay as they are. {@link #check} names the setting a later call replaced.
+ *
+ * <p>Files: GraalPy imports Python from files, so pyselect4j's Python half is
+ * unpacked once per content (by hash) under {@code $XDG_CACHE_HOME/pyselect4j}
+ * (default {@code ~/.cache/pyselect4j}; the system property
+ * {@code pyselect4j.cache.dir} moves it). It may be deleted while no context runs.
  *
  * <p>Lifetime: a wait in {@code epoll.poll()}, {@code poll.poll()} or
  * {@code select.select()} notices {@link Context#close(boolean) Context.close(true)},
@@ -41,6 +57,13 @@ import org.graalvm.polyglot.Value;
  * descriptors and system calls. Install it in trusted contexts only.
  */
 public final class PySelect4j {
+    /** The GraalPy logger that warns about the native backend's standard streams, which {@link #standardStreams} mends. */
+    static final String NATIVE_BACKEND_LOGGER = "log.python.com.oracle.graal.python.runtime.PythonContext.level";
+
+    /** What a context that does not allow native access is told. */
+    static final String NO_NATIVE_ACCESS = "pyselect4j needs a context that allows native access "
+            + "(Context.Builder.allowNativeAccess(true)) for GraalPy's native POSIX backend";
+
     private PySelect4j() {
     }
 
@@ -52,8 +75,11 @@ public final class PySelect4j {
     /**
      * As {@link #install(Context.Builder)}, with {@code pythonPath} (entries
      * separated by {@code ':'}, may be empty) after pyselect4j's own entry.
+     * Setting {@code python.PythonPath} on the builder afterwards would remove
+     * pyselect4j's entry.
      */
     public static Context.Builder install(Context.Builder builder, String pythonPath) {
+        Installation.of(builder);
         String path = GlueFiles.directory().toString();
         if (!pythonPath.isEmpty()) {
             path += ":" + pythonPath;
@@ -62,18 +88,62 @@ public final class PySelect4j {
                 .option("python.PosixModuleBackend", "native")
                 .option("python.ForceImportSite", "true")
                 .option("python.PythonPath", path)
-                .option("log.python.level", "OFF") // GraalPy warns about the native backend
-                .allowHostClassLookup(Bridge.class.getName()::equals);
+                .option(NATIVE_BACKEND_LOGGER, "OFF");
+    }
+
+    /**
+     * Lets scripts look up the host classes {@code lookup} accepts, beside
+     * pyselect4j's bridge: use it instead of
+     * {@link Context.Builder#allowHostClassLookup}, which would replace
+     * pyselect4j's lookup (and {@link #check} would say so).
+     */
+    public static Context.Builder allowHostClassLookup(Context.Builder builder, Predicate<String> lookup) {
+        Installation.of(builder).allowEmbedderLookup(lookup);
+        return builder;
+    }
+
+    /**
+     * Gives the context these standard streams: the script's {@code sys.stdin},
+     * {@code sys.stdout} and {@code sys.stderr} ({@code print}, {@code input},
+     * tracebacks) read and write them, as on GraalPy's default backend, while
+     * descriptors 0, 1 and 2 stay the process's. A null stream leaves that one on
+     * its descriptor. It also sets them as the builder's {@code in}, {@code out}
+     * and {@code err} (GraalPy's own messages go there). On the native backend,
+     * {@link Context.Builder#out} and the others alone would not reach the script.
+     *
+     * <p>The script sees text streams in UTF-8 (errors: {@code strict}, and
+     * {@code backslashreplace} for stderr), line-buffered (a write ending a line,
+     * a {@code flush()} or the context's close reach the Java stream), whose {@code isatty()} is
+     * false and whose {@code fileno()} raises {@code io.UnsupportedOperation},
+     * as a captured stream's does in CPython. A read waiting on {@code in}
+     * notices neither {@code Context.close(true)} nor signals until {@code in} returns.
+     */
+    public static Context.Builder standardStreams(Context.Builder builder, InputStream in, OutputStream out,
+            OutputStream err) {
+        Installation installation = Installation.of(builder);
+        installation.in = in;
+        installation.out = out;
+        installation.err = err;
+        if (in != null) {
+            builder.in(in);
+        }
+        if (out != null) {
+            builder.out(out);
+        }
+        if (err != null) {
+            builder.err(err);
+        }
+        return builder;
     }
 
     /**
      * Makes contexts built by {@code builder} close, when they close, the
      * descriptors {@code os.timerfd_create} made in them that are still open.
-     * Off by default: CPython leaves them to the process. It sets the context's
-     * environment variable {@code PYSELECT4J_CLOSE_TIMERFDS_WITH_CONTEXT=1}.
+     * Off by default: CPython leaves them to the process.
      */
     public static Context.Builder closeTimerFdsWithContext(Context.Builder builder) {
-        return builder.environment("PYSELECT4J_CLOSE_TIMERFDS_WITH_CONTEXT", "1");
+        Installation.of(builder).closeTimerFds = true;
+        return builder;
     }
 
     /**
@@ -88,13 +158,17 @@ public final class PySelect4j {
             status = context.eval("python", "__import__('_pyselect4j').status()");
         } catch (PolyglotException e) {
             String message = String.valueOf(e.getMessage());
-            if (message.contains("native access") || message.contains("posix support library")) {
-                throw new IllegalStateException("pyselect4j needs a context that allows native access "
-                        + "(Context.Builder.allowNativeAccess(true)) for GraalPy's native POSIX backend: "
-                        + message, e);
+            if (message.contains("Could not load posix support library")) {
+                throw new IllegalStateException(NO_NATIVE_ACCESS, e);
             }
-            throw new IllegalStateException("pyselect4j is not installed in this context: "
-                    + "build it from a builder passed to PySelect4j.install (" + message + ")", e);
+            if (e.isInternalError() || message.contains("immutable type 'os.stat_result'")) {
+                throw new IllegalStateException("GraalPy did not finish starting in this context: an earlier "
+                        + "evaluation failed as it started (without native access, GraalPy's native POSIX backend "
+                        + "cannot start: Context.Builder.allowNativeAccess(true)) [" + message + "]", e);
+            }
+            throw new IllegalStateException("pyselect4j is not installed in this context: build it from a "
+                    + "builder passed to PySelect4j.install, and set no python.PythonPath on the builder after "
+                    + "install (pass your entries to install(builder, path)) [" + message + "]", e);
         }
         String problem = status.asString();
         if (!problem.isEmpty()) {

@@ -38,6 +38,11 @@ final class PythonErrors {
         keyboardInterrupt = builtins.getMember("KeyboardInterrupt");
     }
 
+    /** An embedder's stream failed: Python sees an OSError with the Java message, as for a failed write. */
+    RuntimeException ioError(java.io.IOException e) {
+        return osError.execute(String.valueOf(e.getMessage())).throwException();
+    }
+
     /**
      * The Python exception for {@code e}, ready to throw. Python exceptions
      * (raised by a signal handler during a wait) pass through unchanged.

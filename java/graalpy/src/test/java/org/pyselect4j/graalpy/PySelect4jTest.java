@@ -1,14 +1,22 @@
 package org.pyselect4j.graalpy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Installation into real GraalPy contexts, as an embedding application does it. */
 class PySelect4jTest {
@@ -28,10 +36,13 @@ class PySelect4jTest {
                         ep.register(fd, select.EPOLLIN)
                         ready = ep.poll(5)
                     os.close(fd)
-                    (ready == [(fd, select.EPOLLIN)], selectors.DefaultSelector.__name__)
+                    import sys
+                    standard = [sys.stdin.fileno(), sys.stdout.fileno(), sys.stderr.fileno()]
+                    (ready == [(fd, select.EPOLLIN)], selectors.DefaultSelector.__name__, standard == [0, 1, 2])
                     """);
             assertTrue(result.getArrayElement(0).asBoolean());
             assertEquals("EpollSelector", result.getArrayElement(1).asString());
+            assertTrue(result.getArrayElement(2).asBoolean(), "without streams of its own a context uses fds 0, 1, 2");
         }
     }
 
@@ -125,15 +136,132 @@ class PySelect4jTest {
         }
     }
 
+    /**
+     * check() names the missing permission alone on a fresh context; after a
+     * failed first evaluation GraalPy is half-started and it names the likely cause.
+     */
     @Test
     void contextWithoutNativeAccessFailsClearly() {
         Context.Builder builder = PySelect4j.install(Context.newBuilder("python").allowIO(IOAccess.ALL));
-        IllegalStateException problem = assertThrows(IllegalStateException.class, () -> {
-            try (Context context = builder.build()) {
-                PySelect4j.check(context);
-            }
-        });
-        assertTrue(problem.getMessage().contains("native access"), problem.getMessage());
+        try (Context context = builder.build()) {
+            IllegalStateException first = assertThrows(IllegalStateException.class, () -> PySelect4j.check(context));
+            assertEquals(PySelect4j.NO_NATIVE_ACCESS, first.getMessage());
+            assertThrows(PolyglotException.class, () -> context.eval("python", "1 + 1"));
+            IllegalStateException later = assertThrows(IllegalStateException.class, () -> PySelect4j.check(context));
+            assertTrue(later.getMessage().contains("allowNativeAccess(true)"), later.getMessage());
+        }
+    }
+
+    /**
+     * The script's standard streams are the builder's (print, input, tracebacks),
+     * text in UTF-8, line-buffered, with no descriptor of their own; pyselect4j's
+     * id shows neither in os.environ nor in a child's environment.
+     */
+    @Test
+    void standardStreamsReachTheScript() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayInputStream in = new ByteArrayInputStream("first é\nsecond\nrest".getBytes(StandardCharsets.UTF_8));
+        Context.Builder builder = PySelect4j.install(
+                PySelect4j.standardStreams(trustedBuilder().allowCreateProcess(true).environment("EMBEDDER_MARK", "1"),
+                        in, out, err));
+        try (Context context = builder.build()) {
+            PySelect4j.check(context);
+            Value seen = context.eval("python", """
+                    import io, os, sys, threading
+                    print("héllo", sys.stdout.encoding, sys.stdout.isatty(), sys.stdin.isatty())
+                    def fileno_error(stream):
+                        try:
+                            stream.fileno()
+                        except io.UnsupportedOperation:
+                            return True
+                        return False
+                    answer = input("prompt> ")
+                    second = sys.stdin.readline()
+                    rest = sys.stdin.read()
+                    def fail():
+                        raise ValueError("in a thread")
+                    thread = threading.Thread(target=fail)
+                    thread.start()
+                    thread.join()
+                    sys.stdout.write("partial")
+                    import subprocess
+                    child_environment = subprocess.run(["env"], env=dict(os.environ), capture_output=True,
+                                                       text=True).stdout
+                    [answer, second, rest, all(map(fileno_error, (sys.stdin, sys.stdout, sys.stderr))),
+                     "PYSELECT4J_INSTALLATION" in os.environ or "PYSELECT4J_INSTALLATION" in child_environment,
+                     "EMBEDDER_MARK=1" in child_environment]
+                    """);
+            assertEquals("first é", seen.getArrayElement(0).asString());
+            assertEquals("second\n", seen.getArrayElement(1).asString());
+            assertEquals("rest", seen.getArrayElement(2).asString());
+            assertTrue(seen.getArrayElement(3).asBoolean(), "fileno() raises io.UnsupportedOperation");
+            assertFalse(seen.getArrayElement(4).asBoolean(), "the installation id stays out of os.environ and children");
+            assertTrue(seen.getArrayElement(5).asBoolean(), "the child sees the embedder's environment");
+            assertEquals("héllo utf-8 False False\nprompt> ", out.toString(StandardCharsets.UTF_8),
+                    "a line reaches the stream when it ends, a partial line only at a flush");
+            String traceback = err.toString(StandardCharsets.UTF_8);
+            assertTrue(traceback.contains("Traceback") && traceback.contains("ValueError: in a thread"), traceback);
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("prompt> partial"), "flushed when the context closes");
+    }
+
+    /**
+     * pyselect4j's settings and the embedder's compose whichever comes first:
+     * host classes (the embedder's and pyselect4j's bridge), Python path, standard
+     * streams and closing timer descriptors with the context.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void settingsComposeInEitherOrder(boolean installFirst) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        UnaryOperator<Context.Builder> embedder = builder -> PySelect4j.closeTimerFdsWithContext(
+                PySelect4j.standardStreams(
+                        PySelect4j.allowHostClassLookup(builder, "java.util.ArrayList"::equals), null, out, null));
+        Context.Builder builder = trustedBuilder().option("python.WarnOptions", "error::DeprecationWarning");
+        builder = installFirst ? embedder.apply(PySelect4j.install(builder, "/embedder/path"))
+                : PySelect4j.install(embedder.apply(builder), "/embedder/path");
+        int timerFd;
+        try (Context context = builder.build()) {
+            PySelect4j.check(context);
+            Value seen = context.eval("python", """
+                    import java, os, select, sys, time
+                    print("captured")
+                    fd = os.timerfd_create(time.CLOCK_MONOTONIC)
+                    [java.type("java.util.ArrayList") is not None, "/embedder/path" in sys.path,
+                     sys.warnoptions == ["error::DeprecationWarning"], fd, sys.stderr.fileno()]
+                    """);
+            assertTrue(seen.getArrayElement(0).asBoolean(), "the embedder's host class is found");
+            assertTrue(seen.getArrayElement(1).asBoolean());
+            assertTrue(seen.getArrayElement(2).asBoolean());
+            timerFd = seen.getArrayElement(3).asInt();
+            assertEquals(2, seen.getArrayElement(4).asInt(), "no err stream given: stderr stays on fd 2");
+            assertThrows(PolyglotException.class, () -> context.eval("python", "java.type('java.util.HashMap')"));
+        }
+        assertEquals("captured\n", out.toString(StandardCharsets.UTF_8));
+        assertFalse(new java.io.File("/proc/self/fd/" + timerFd).exists(), "the timer descriptor closed with the context");
+    }
+
+    /** A lookup set on the builder after install replaces pyselect4j's: check() and the functions say so. */
+    @Test
+    void replacedHostClassLookupIsNamed() {
+        Context.Builder builder = PySelect4j.install(trustedBuilder()).allowHostClassLookup(name -> false);
+        try (Context context = builder.build()) {
+            IllegalStateException problem = assertThrows(IllegalStateException.class, () -> PySelect4j.check(context));
+            assertTrue(problem.getMessage().contains("PySelect4j.allowHostClassLookup"), problem.getMessage());
+            PolyglotException call = assertThrows(PolyglotException.class,
+                    () -> context.eval("python", "import select; select.epoll()"));
+            assertTrue(call.getMessage().contains("PySelect4j.allowHostClassLookup"), call.getMessage());
+        }
+    }
+
+    @Test
+    void replacedPythonPathIsNamed() {
+        Context.Builder builder = PySelect4j.install(trustedBuilder()).option("python.PythonPath", "/elsewhere");
+        try (Context context = builder.build()) {
+            IllegalStateException problem = assertThrows(IllegalStateException.class, () -> PySelect4j.check(context));
+            assertTrue(problem.getMessage().contains("python.PythonPath"), problem.getMessage());
+        }
     }
 
     @Test

@@ -10,8 +10,8 @@ import sys
 
 _BRIDGE_CLASS = "org.pyselect4j.graalpy.Bridge"
 _BACKEND_OPTION = "python.PosixModuleBackend=native"
-# Set by PySelect4j.closeTimerFdsWithContext: close os.timerfd_create's descriptors with the context.
-_CLOSE_TIMERFDS_VARIABLE = "PYSELECT4J_CLOSE_TIMERFDS_WITH_CONTEXT"
+# Set by PySelect4j.install: names the settings this context was built with (Installation.java).
+_INSTALLATION_VARIABLE = "PYSELECT4J_INSTALLATION"
 _problem = "pyselect4j's start-up hook did not run"
 
 
@@ -28,12 +28,21 @@ def _posix_backend():
         return "native"  # not GraalPy: descriptors are real
 
 
-def _refuse(module, names, problem):
-    """Puts functions that raise ``problem`` in place of ``names``."""
+def _refuse(problem):
+    """Puts functions that raise ``problem`` in place of pyselect4j's: never a call on the wrong descriptors."""
+    global _problem
+    _problem = problem
+    import os
+    import select
+
     def refuse(*args, **kwargs):
         raise OSError(problem)
-    for name in names:
-        setattr(module, name, refuse)
+    for module, names in ((select, ("epoll", "poll", "select")),
+                          (os, ("timerfd_create", "timerfd_settime", "timerfd_settime_ns",
+                                "timerfd_gettime", "timerfd_gettime_ns", "eventfd", "eventfd_read",
+                                "eventfd_write", "pidfd_open", "pipe2"))):
+        for name in names:
+            setattr(module, name, refuse)
 
 
 def install():
@@ -41,19 +50,25 @@ def install():
     import os
     import select
     import time
+    # Ours, not the script's: it leaves os.environ before any user code or child process can see it.
+    installation = os.environ.pop(_INSTALLATION_VARIABLE, None)
     backend = _posix_backend()
     if backend != "native":
-        _problem = (f"pyselect4j needs GraalPy's native POSIX backend ({_BACKEND_OPTION}), "
-                    f"but this context uses '{backend}', whose descriptors are not the kernel's")
-        _refuse(select, ("epoll", "poll", "select"), _problem)
-        _refuse(os, ("timerfd_create", "timerfd_settime", "timerfd_settime_ns",
-                     "timerfd_gettime", "timerfd_gettime_ns", "eventfd", "eventfd_read", "eventfd_write",
-                     "pidfd_open", "pipe2"), _problem)
+        _refuse(f"pyselect4j needs GraalPy's native POSIX backend ({_BACKEND_OPTION}), "
+                f"but this context uses '{backend}', whose descriptors are not the kernel's")
         return
     import atexit
     import java
-    bridge = java.type(_BRIDGE_CLASS).create(builtins, _checkpoint,
-                                             os.environ.get(_CLOSE_TIMERFDS_VARIABLE) == "1")
+    try:
+        bridge_class = java.type(_BRIDGE_CLASS)
+    except Exception:
+        _refuse("pyselect4j cannot reach its Java bridge: a Context.Builder.allowHostClassLookup call replaced "
+                "pyselect4j's host class lookup; allow your classes with "
+                "PySelect4j.allowHostClassLookup(builder, predicate) instead")
+        return
+    bridge = bridge_class.create(builtins, _checkpoint, installation)
+    from . import _stdio
+    _stdio.install(bridge)
     # Registered first, so it runs last: the program's own exit handlers may still use epolls.
     atexit.register(bridge.closeAll)
     for module, family in ((select, "epoll"), (select, "poll"), (os, "timerfd"), (os, "eventfd"), (time, "clock")):

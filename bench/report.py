@@ -129,11 +129,29 @@ def format_tables(results, rows):
                      _table(["interpreter", "timers", "create us", "arm us", "register us", "close us",
                              "poll ms", "events", "RSS before MiB", "RSS after MiB"], scale_lines)] + notes
 
+    cold = _records(results, "cold_calls")
+    if cold:
+        keys = [key for key in labels if any(record["interpreter_key"] == key for record in cold)]
+        by_case = {}
+        for record in cold:
+            by_case.setdefault(record["case"], {})[record["interpreter_key"]] = record
+        cold_lines = [[case] + ["%s / %s / %s" % (_us(found[key]["first_us"]), _us(found[key]["second_us"]),
+                                                   _us(found[key]["warm_us"])) if key in found else "-"
+                                for key in keys]
+                      for case, found in by_case.items()]
+        sections += ["", "Cold calls in a fresh process, microseconds: first / second / warm (median), "
+                         "each function once, in this order",
+                     _table(["function"] + [labels[key] for key in keys], cold_lines)]
+
     failures = [run for run in results["runs"] if run["error"]]
     if failures:
         sections += ["", "FAILED runs:"] + ["  %s under %s: %s" % (run["script"], run["interpreter_key"],
                                                                   run["error"].splitlines()[0]) for run in failures]
     return "\n".join(sections)
+
+
+def _us(value):
+    return "%.0f" % value if value >= 10 else "%.1f" % value
 
 
 def _mib(kib):

@@ -190,6 +190,17 @@ public final class Bridge {
         return Integer.toUnsignedLong(LinuxConstants.get(name));
     }
 
+    /**
+     * The Java fast path of the common calls (see {@link FastCalls}).
+     *
+     * @param delegate what a call returns when the glue must do it in Python
+     * @param pair a Python callable making the tuple {@code (a, b)}
+     */
+    @Export
+    public FastCalls fastCalls(Value delegate, Value pair) {
+        return new FastCalls(this, errors, delegate, pair);
+    }
+
     // select.epoll
 
     @Export
@@ -285,7 +296,15 @@ public final class Bridge {
 
     @Export
     public int timerfdCreate(int clockid, int flags) {
-        int fd = python(() -> TimerFd.create(clockid, flags));
+        try {
+            return createTimerFd(clockid, flags);
+        } catch (ErrnoException e) {
+            throw errors.translate(e);
+        }
+    }
+
+    int createTimerFd(int clockid, int flags) {
+        int fd = TimerFd.create(clockid, flags);
         if (timerFds != null) {
             timerFds.add(fd);
         }

@@ -248,6 +248,41 @@ class BuiltinFunction:
         return f"<built-in function {self.__name__}>"
 
 
+# What the Java fast path returns when the call is not its plain case.
+_DELEGATE = object()
+_fast_calls = None
+
+
+def fast_calls(bridge):
+    """The Java fast path of the common calls (one per context)."""
+    global _fast_calls
+    if _fast_calls is None:
+        _fast_calls = bridge.fastCalls(_DELEGATE, lambda a, b: (a, b))
+    return _fast_calls
+
+
+class JavaBoundFunction(BuiltinFunction):
+    """A builtin whose plain calls (exact ints and floats, known keywords) Java
+    binds, converts and does in one host call: no glue runs, so even a
+    process's first call is fast. Any other call, bad ones included, goes
+    through ``function``, the reference for CPython's checks and messages.
+    A failed system call comes back as the exception to raise (raising it
+    here is far cheaper than throwing it from Java)."""
+
+    def __init__(self, function, parser, module, calls):
+        super().__init__(function, parser, module)
+        self._call = calls.call
+        self._number = calls.number(function.__name__)
+
+    def __call__(self, *args, **kwargs):
+        result = self._call(self._number, args, kwargs)
+        if result is _DELEGATE:
+            return self._function(*args, **kwargs)
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+
 def method(parser):
     """Gives a method the signature CPython reports for it: ``parser``'s, after self."""
     def decorate(function):

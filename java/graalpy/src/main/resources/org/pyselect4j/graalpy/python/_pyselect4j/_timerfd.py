@@ -1,6 +1,6 @@
 """``os.timerfd_*`` and the ``TFD_*`` constants, as CPython 3.13 has them on Linux."""
 
-from ._args import BuiltinFunction, Keywords, One
+from ._args import JavaBoundFunction, Keywords, One, fast_calls
 from ._convert import (
     NS_PER_SECOND, ROUND_FLOOR, c_double, c_int, c_long_long, double_to_ns,
     file_descriptor, nanoseconds, seconds,
@@ -12,10 +12,11 @@ bridge = None  # the Java side, set by install()
 def install(java_bridge, module):
     global bridge
     bridge = java_bridge
+    calls = fast_calls(bridge)
     for function, parser in ((timerfd_create, _CREATE), (timerfd_settime, _SETTIME),
                              (timerfd_settime_ns, _SETTIME_NS), (timerfd_gettime, _GETTIME),
                              (timerfd_gettime_ns, _GETTIME_NS)):
-        setattr(module, function.__name__, BuiltinFunction(function, parser, "posix"))
+        setattr(module, function.__name__, JavaBoundFunction(function, parser, "posix", calls))
 
 
 _CREATE = Keywords("timerfd_create", ("clockid", "flags"), required=1, posonly=1, kwonly=1,

@@ -57,6 +57,11 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(clockGetres)(JNIEnv *env, jclass cls, jint 
 JNIEXPORT jint JNICALL PYSELECT4J_FN(clockSettime)(JNIEnv *env, jclass cls, jint clockid, jlong sec, jlong nsec);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(pthreadSelfGetcpuclockid)(JNIEnv *env, jclass cls, jlong clockid);
 
+/* eventfd.c */
+JNIEXPORT jint JNICALL PYSELECT4J_FN(eventfdCreate)(JNIEnv *env, jclass cls);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(eventfdSignal)(JNIEnv *env, jclass cls, jint fd);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(eventfdDrain)(JNIEnv *env, jclass cls, jint fd);
+
 /* fd.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(close)(JNIEnv *env, jclass cls, jint fd);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(getFdFlags)(JNIEnv *env, jclass cls, jint fd);

@@ -78,6 +78,15 @@ public final class Native {
      */
     public static native int pthreadSelfGetcpuclockid(long clockid);
 
+    /** A close-on-exec, non-blocking eventfd whose counter is 0. */
+    public static native int eventfdCreate();
+
+    /** Adds 1 to an eventfd's counter, making it readable. */
+    public static native int eventfdSignal(int fd);
+
+    /** Resets an eventfd's counter to 0; -EAGAIN if it was 0. */
+    public static native int eventfdDrain(int fd);
+
     public static native int close(int fd);
 
     /** fcntl(fd, F_GETFD). */

@@ -143,6 +143,17 @@ def format_tables(results, rows):
                          "each function once, in this order",
                      _table(["function"] + [labels[key] for key in keys], cold_lines)]
 
+    wake_lines = [[labels.get(record["interpreter_key"], record["interpreter_key"]), record["case"],
+                   "%.2f" % record["median_ms"], "%.2f" % record["min_ms"], "%.2f" % record["max_ms"]]
+                  for record in _records(results, "wake_latency") if "median_ms" in record]
+    wake_lines += [[labels.get(record["interpreter_key"], record["interpreter_key"]),
+                    "idle ep.poll() %.0f s: thread CPU ms" % record["seconds"], "%.2f" % record["thread_cpu_ms"],
+                    "process CPU ms", "%.1f" % record["process_cpu_ms"]]
+                   for record in _records(results, "wake_latency") if "thread_cpu_ms" in record]
+    if wake_lines:
+        sections += ["", "Waits woken: a raising SIGALRM handler, timer expiry to the end of the wait (ms)",
+                     _table(["interpreter", "case", "median", "min", "max"], wake_lines)]
+
     failures = [run for run in results["runs"] if run["error"]]
     if failures:
         sections += ["", "FAILED runs:"] + ["  %s under %s: %s" % (run["script"], run["interpreter_key"],

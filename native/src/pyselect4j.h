@@ -53,6 +53,8 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(timerfdGettime)(JNIEnv *env, jclass cls, ji
 
 /* eventfd.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(eventfdCreate)(JNIEnv *env, jclass cls, jint initval, jint flags);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(eventfdSignal)(JNIEnv *env, jclass cls, jint fd);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(eventfdDrain)(JNIEnv *env, jclass cls, jint fd);
 
 /* pidfd.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(pidfdOpen)(JNIEnv *env, jclass cls, jint pid, jint flags);

@@ -118,6 +118,23 @@ static void test_fd(void)
     CHECK(PYSELECT4J_FN(write)(env, NULL, -1, ADDRESS(&byte), 1) == -EBADF);
 }
 
+static void test_wake_eventfd(void)
+{
+    int fd = PYSELECT4J_FN(eventfdCreate)(env, NULL, 0, EFD_CLOEXEC | EFD_NONBLOCK);
+    CHECK(fd >= 0 && is_cloexec(fd));
+    struct pollfd wake = { .fd = fd, .events = POLLIN };
+    CHECK(PYSELECT4J_FN(eventfdDrain)(env, NULL, fd) == -EAGAIN);
+    CHECK(PYSELECT4J_FN(poll)(env, NULL, ADDRESS(&wake), 1, 0) == 0);
+    CHECK(PYSELECT4J_FN(eventfdSignal)(env, NULL, fd) == 0);
+    CHECK(PYSELECT4J_FN(eventfdSignal)(env, NULL, fd) == 0);
+    CHECK(PYSELECT4J_FN(poll)(env, NULL, ADDRESS(&wake), 1, -1) == 1 && wake.revents == POLLIN);
+    CHECK(PYSELECT4J_FN(eventfdDrain)(env, NULL, fd) == 0);
+    CHECK(PYSELECT4J_FN(poll)(env, NULL, ADDRESS(&wake), 1, 0) == 0);
+    CHECK(PYSELECT4J_FN(close)(env, NULL, fd) == 0);
+    CHECK(PYSELECT4J_FN(eventfdSignal)(env, NULL, fd) == -EBADF);
+    CHECK(PYSELECT4J_FN(eventfdDrain)(env, NULL, fd) == -EBADF);
+}
+
 static void test_epoll(void)
 {
     CHECK(PYSELECT4J_FN(epollCreate)(env, NULL, -1) == -EINVAL);
@@ -313,6 +330,7 @@ int main(int argc, char **argv)
     test_memory_and_errno();
     test_constants();
     test_fd();
+    test_wake_eventfd();
     test_epoll();
     test_poll();
     test_select();

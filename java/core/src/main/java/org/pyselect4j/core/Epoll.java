@@ -141,11 +141,29 @@ public final class Epoll implements AutoCloseable {
             throw new ErrnoException(LinuxConstants.EINVAL);
         }
         int capacity = Math.min(maxEvents, MAX_EVENTS_PER_WAIT);
+        int eventsBytes = capacity * Layout.EPOLL_EVENT_SIZE;
         acquire();
-        try (ScratchBuffer events = ScratchBuffer.take(capacity * Layout.EPOLL_EVENT_SIZE)) {
-            int count = Blocking.run(timeoutNs, hook,
-                    sliceNs -> Native.epollWait(epfd, events.address(), capacity, Blocking.ceilMillis(sliceNs)));
-            return readyList(events.buffer(), count);
+        try (ScratchBuffer scratch = ScratchBuffer.take(eventsBytes + 2 * Layout.POLLFD_SIZE)) {
+            long events = scratch.address();
+            PollFds watched = new PollFds(scratch.buffer(), scratch.address(), eventsBytes);
+            int count = Blocking.run(timeoutNs, hook, (waitNs, wakeFd) -> {
+                if (wakeFd == Blocking.NO_WAKE_FD) {
+                    return Native.epollWait(epfd, events, capacity, 0);
+                }
+                // Block until the epoll or the waker is readable, then take the events without
+                // blocking: another thread may have taken them meanwhile (then 0, and the wait goes on).
+                watched.set(0, epfd, LinuxConstants.POLLIN);
+                watched.set(1, wakeFd, LinuxConstants.POLLIN);
+                int rc = Native.poll(watched.address(), 2, Blocking.ceilMillis(waitNs));
+                if (rc <= 0) {
+                    return rc;
+                }
+                if (watched.revents(1) != 0) {
+                    return Blocking.WOKEN;
+                }
+                return Native.epollWait(epfd, events, capacity, 0);
+            });
+            return readyList(scratch.buffer(), count);
         } finally {
             release();
         }

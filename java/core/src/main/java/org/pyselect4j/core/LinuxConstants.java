@@ -33,6 +33,7 @@ public final class LinuxConstants {
     public static final int EPOLL_CLOEXEC = get("EPOLL_CLOEXEC");
     public static final int POLLIN = get("POLLIN");
     public static final int POLLOUT = get("POLLOUT");
+    public static final int POLLPRI = get("POLLPRI");
     public static final int POLLNVAL = get("POLLNVAL");
     public static final int TFD_NONBLOCK = get("TFD_NONBLOCK");
     public static final int TFD_CLOEXEC = get("TFD_CLOEXEC");

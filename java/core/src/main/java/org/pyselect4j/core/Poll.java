@@ -1,6 +1,5 @@
 package org.pyselect4j.core;
 
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -67,41 +66,41 @@ public final class Poll {
         }
         try {
             int count;
-            ScratchBuffer pollfds;
+            ScratchBuffer scratch;
+            PollFds pollfds;
             synchronized (registrations) {
                 count = registrations.size();
-                pollfds = ScratchBuffer.take(count * Layout.POLLFD_SIZE);
-                writePollfds(pollfds.buffer());
+                // One more entry for the waker's descriptor.
+                scratch = ScratchBuffer.take((count + 1) * Layout.POLLFD_SIZE);
+                pollfds = new PollFds(scratch.buffer(), scratch.address(), 0);
+                int index = 0;
+                for (Map.Entry<Integer, Integer> registration : registrations.entrySet()) {
+                    pollfds.set(index++, registration.getKey(), registration.getValue());
+                }
             }
-            try (pollfds) {
-                int ready = Blocking.run(timeoutNs, hook,
-                        sliceNs -> Native.poll(pollfds.address(), count, Blocking.ceilMillis(sliceNs)));
-                return readyList(pollfds.buffer(), count, ready);
+            try (scratch) {
+                int ready = Blocking.run(timeoutNs, hook, (waitNs, wakeFd) -> {
+                    if (wakeFd == Blocking.NO_WAKE_FD) {
+                        return Native.poll(pollfds.address(), count, 0);
+                    }
+                    pollfds.set(count, wakeFd, LinuxConstants.POLLIN);
+                    int rc = Native.poll(pollfds.address(), count + 1, Blocking.ceilMillis(waitNs));
+                    return rc > 0 && pollfds.revents(count) != 0 ? Blocking.WOKEN : rc;
+                });
+                return readyList(pollfds, count, ready);
             }
         } finally {
             polling.set(false);
         }
     }
 
-    /** Writes the registrations as pollfd structures; the caller holds the lock. */
-    private void writePollfds(ByteBuffer pollfds) {
-        int offset = 0;
-        for (Map.Entry<Integer, Integer> registration : registrations.entrySet()) {
-            pollfds.putInt(offset + Layout.POLLFD_FD, registration.getKey());
-            pollfds.putShort(offset + Layout.POLLFD_EVENTS, registration.getValue().shortValue());
-            pollfds.putShort(offset + Layout.POLLFD_REVENTS, (short) 0);
-            offset += Layout.POLLFD_SIZE;
-        }
-    }
-
-    private static ReadyList readyList(ByteBuffer pollfds, int count, int ready) {
+    private static ReadyList readyList(PollFds pollfds, int count, int ready) {
         ReadyList list = ReadyList.ofSize(ready);
         int found = 0;
         for (int i = 0; i < count && found < ready; i++) {
-            int offset = i * Layout.POLLFD_SIZE;
-            int revents = Short.toUnsignedInt(pollfds.getShort(offset + Layout.POLLFD_REVENTS));
+            int revents = pollfds.revents(i);
             if (revents != 0) {
-                list.set(found++, pollfds.getInt(offset + Layout.POLLFD_FD), revents);
+                list.set(found++, pollfds.fd(i), revents);
             }
         }
         return list;

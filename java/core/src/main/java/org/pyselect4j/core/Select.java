@@ -2,6 +2,7 @@ package org.pyselect4j.core;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 
 import org.pyselect4j.jni.Native;
@@ -38,10 +39,23 @@ public final class Select {
                     Errors.check(Native.fdSetAdd(requested + (long) set * Layout.FD_SET_SIZE, fd));
                 }
             }
-            int ready = Blocking.run(timeoutNs, hook, sliceNs -> {
+            int ready = Blocking.run(timeoutNs, hook, (waitNs, wakeFd) -> {
                 sets.put(SETS_BYTES, sets, 0, SETS_BYTES);
-                return Native.select(nfds, results, results + Layout.FD_SET_SIZE, results + 2L * Layout.FD_SET_SIZE,
-                        Blocking.ceilMicros(sliceNs));
+                if (wakeFd == Blocking.NO_WAKE_FD) {
+                    return selectResults(nfds, results, 0);
+                }
+                if (wakeFd >= LinuxConstants.FD_SETSIZE) {
+                    return waitThenSelect(fdArrays, wakeFd, waitNs, () -> {
+                        sets.put(SETS_BYTES, sets, 0, SETS_BYTES);
+                        return selectResults(nfds, results, 0);
+                    });
+                }
+                Errors.check(Native.fdSetAdd(results, wakeFd));
+                int rc = selectResults(Math.max(nfds, wakeFd + 1), results, Blocking.ceilMicros(waitNs));
+                if (rc > 0 && Errors.check(Native.fdSetContains(results, wakeFd)) == 1) {
+                    return Blocking.WOKEN;
+                }
+                return rc;
             });
             int[][] readyIndexes = new int[SET_COUNT][];
             for (int set = 0; set < SET_COUNT; set++) {
@@ -53,6 +67,39 @@ public final class Select {
                                 .toArray();
             }
             return new SelectResult(readyIndexes[0], readyIndexes[1], readyIndexes[2]);
+        }
+    }
+
+    private static int selectResults(int nfds, long results, long timeoutUs) {
+        return Native.select(nfds, results, results + Layout.FD_SET_SIZE, results + 2L * Layout.FD_SET_SIZE, timeoutUs);
+    }
+
+    /**
+     * For a waker whose descriptor does not fit an fd_set: poll(2) waits for the
+     * select's conditions or the waker, then {@code harvest} runs select(2)
+     * without blocking. A condition poll reports but select ignores (a hang-up
+     * of an fd asked only for writing) makes this loop until the timeout.
+     */
+    private static int waitThenSelect(int[][] fdArrays, int wakeFd, long waitNs, IntSupplier harvest) {
+        int[] conditions = {LinuxConstants.POLLIN, LinuxConstants.POLLOUT, LinuxConstants.POLLPRI};
+        int count = 0;
+        for (int[] fds : fdArrays) {
+            count += fds.length;
+        }
+        try (ScratchBuffer scratch = ScratchBuffer.take((count + 1) * Layout.POLLFD_SIZE)) {
+            PollFds pollfds = new PollFds(scratch.buffer(), scratch.address(), 0);
+            int index = 0;
+            for (int set = 0; set < SET_COUNT; set++) {
+                for (int fd : fdArrays[set]) {
+                    pollfds.set(index++, fd, conditions[set]);
+                }
+            }
+            pollfds.set(count, wakeFd, LinuxConstants.POLLIN);
+            int rc = Native.poll(pollfds.address(), count + 1, Blocking.ceilMillis(waitNs));
+            if (rc <= 0) {
+                return rc;
+            }
+            return pollfds.revents(count) != 0 ? Blocking.WOKEN : harvest.getAsInt();
         }
     }
 

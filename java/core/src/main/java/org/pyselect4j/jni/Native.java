@@ -84,6 +84,12 @@ public final class Native {
      */
     public static native int pthreadSelfGetcpuclockid(long clockid);
 
+    /** Adds 1 to an eventfd's counter, making it readable. */
+    public static native int eventfdSignal(int fd);
+
+    /** Resets an eventfd's counter to 0; -EAGAIN if it was 0. */
+    public static native int eventfdDrain(int fd);
+
     public static native int close(int fd);
 
     /** fcntl(fd, F_GETFD). */

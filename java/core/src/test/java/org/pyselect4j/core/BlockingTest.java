@@ -3,6 +3,7 @@ package org.pyselect4j.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,9 @@ class BlockingTest {
     /** A system call that plays a script: each step takes some time, then returns a result. */
     private static final class ScriptedCall implements Blocking.TimedCall {
         final List<Long> timeouts = new ArrayList<>();
-        final AtomicInteger checkpoints = new AtomicInteger();
+        final List<Integer> wakeFds = new ArrayList<>();
+        /** How often the hook saw the attempt woken. */
+        final AtomicInteger wakeUps = new AtomicInteger();
         private final long[][] steps; // {elapsed ns, result}; elapsed -1 means "the whole timeout"
         long now;
 
@@ -28,15 +31,25 @@ class BlockingTest {
         }
 
         @Override
-        public int call(long timeoutNs) {
+        public int call(long timeoutNs, int wakeFd) {
             long[] step = steps[Math.min(timeouts.size(), steps.length - 1)];
             timeouts.add(timeoutNs);
+            wakeFds.add(wakeFd);
             now += step[0] < 0 ? timeoutNs : step[0];
             return (int) step[1];
         }
 
+        /** An engine that has nothing to do when woken: it resumes the wait. */
+        int block(Blocking.Attempt attempt) {
+            int rc;
+            while ((rc = attempt.getAsInt()) == Blocking.WOKEN) {
+                wakeUps.incrementAndGet();
+            }
+            return rc;
+        }
+
         int run(long timeoutNs) {
-            return Blocking.run(timeoutNs, checkpoints::incrementAndGet, this, () -> now);
+            return Blocking.run(timeoutNs, this::block, this, () -> now);
         }
     }
 
@@ -52,16 +65,23 @@ class BlockingTest {
     void readyResultReturnsAtOnce() {
         ScriptedCall call = new ScriptedCall(step(MS, 3));
         assertEquals(3, call.run(-1));
-        assertEquals(List.of(Blocking.SLICE_NS), call.timeouts);
-        assertEquals(0, call.checkpoints.get());
+        assertEquals(List.of(-1L), call.timeouts, "one unbounded call: no slices");
+        assertTrue(call.wakeFds.get(0) >= 0, "the waker's descriptor is watched");
     }
 
     @Test
-    void zeroTimeoutCallsOnceWithoutBlocking() {
+    void zeroTimeoutCallsOnceWithoutBlockingOrWaker() {
         ScriptedCall call = new ScriptedCall(timesOut());
         assertEquals(0, call.run(0));
         assertEquals(List.of(0L), call.timeouts);
-        assertEquals(0, call.checkpoints.get());
+        assertEquals(List.of(Blocking.NO_WAKE_FD), call.wakeFds);
+    }
+
+    @Test
+    void boundedWaitIsOneCallWithTheWholeTimeout() {
+        ScriptedCall call = new ScriptedCall(timesOut());
+        assertEquals(0, call.run(10_000 * MS));
+        assertEquals(List.of(10_000 * MS), call.timeouts);
     }
 
     @Test
@@ -69,16 +89,8 @@ class BlockingTest {
         ScriptedCall call = new ScriptedCall(step(5 * MS, EINTR), step(3 * MS, EINTR), timesOut());
         assertEquals(0, call.run(12 * MS));
         assertEquals(List.of(12 * MS, 7 * MS, 4 * MS), call.timeouts);
-        assertEquals(2, call.checkpoints.get());
+        assertEquals(0, call.wakeUps.get());
         assertEquals(12 * MS, call.now);
-    }
-
-    @Test
-    void eintrThenReadyReturnsTheResult() {
-        ScriptedCall call = new ScriptedCall(step(MS, EINTR), step(MS, EINTR), step(MS, 1));
-        assertEquals(1, call.run(-1));
-        assertEquals(3, call.timeouts.size());
-        assertEquals(2, call.checkpoints.get());
     }
 
     @Test
@@ -89,15 +101,22 @@ class BlockingTest {
     }
 
     @Test
-    void longWaitsAreSlicedWithACheckpointBetweenSlices() {
-        ScriptedCall call = new ScriptedCall(timesOut());
-        assertEquals(0, call.run(2 * Blocking.SLICE_NS + 7 * MS));
-        assertEquals(List.of(Blocking.SLICE_NS, Blocking.SLICE_NS, 7 * MS), call.timeouts);
-        assertEquals(2, call.checkpoints.get());
+    void wakeUpHandsOverToTheHookThenResumesWithTheRemainingTime() {
+        ScriptedCall call = new ScriptedCall(step(5 * MS, Blocking.WOKEN), step(MS, Blocking.WOKEN), timesOut());
+        assertEquals(0, call.run(12 * MS));
+        assertEquals(List.of(12 * MS, 7 * MS, 6 * MS), call.timeouts);
+        assertEquals(2, call.wakeUps.get());
     }
 
     @Test
-    void slicesThatEndEarlyAreNotMistakenForTheTimeout() {
+    void unboundedWaitResumesUnboundedAfterAWakeUp() {
+        ScriptedCall call = new ScriptedCall(step(5 * MS, Blocking.WOKEN), step(MS, 2));
+        assertEquals(2, call.run(-1));
+        assertEquals(List.of(-1L, -1L), call.timeouts);
+    }
+
+    @Test
+    void anEarlyEmptyReturnIsNotMistakenForTheTimeout() {
         ScriptedCall call = new ScriptedCall(step(4 * MS, 0), timesOut());
         assertEquals(0, call.run(15 * MS));
         assertEquals(List.of(15 * MS, 11 * MS), call.timeouts);
@@ -105,31 +124,51 @@ class BlockingTest {
 
     @Test
     void hugeTimeoutsDoNotOverflow() {
-        ScriptedCall call = new ScriptedCall(timesOut(), timesOut(), step(MS, 1));
-        call.now = Long.MAX_VALUE - 60 * MS; // nanoTime may be anywhere, even near wrap-around
+        ScriptedCall call = new ScriptedCall(step(MS, 0), step(MS, 1));
+        call.now = Long.MAX_VALUE - MS / 2; // nanoTime may be anywhere, even near wrap-around
         assertEquals(1, call.run(Long.MAX_VALUE));
-        assertEquals(List.of(Blocking.SLICE_NS, Blocking.SLICE_NS, Blocking.SLICE_NS), call.timeouts);
+        assertEquals(List.of(Long.MAX_VALUE, Long.MAX_VALUE - MS), call.timeouts);
     }
 
     @Test
-    void unboundedWaitRunsUntilTheHookThrows() {
-        ScriptedCall call = new ScriptedCall(timesOut());
-        RuntimeException stop = new RuntimeException("stop");
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> Blocking.run(-1, () -> {
-            if (call.timeouts.size() == 5) {
+    void anExceptionFromTheHookEndsTheWait() {
+        ScriptedCall call = new ScriptedCall(step(MS, Blocking.WOKEN), timesOut());
+        RuntimeException stop = new RuntimeException("a signal handler raised");
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> Blocking.run(-1, attempt -> {
+            if (attempt.getAsInt() == Blocking.WOKEN) {
                 throw stop;
             }
+            return 0;
         }, call, () -> call.now));
         assertSame(stop, thrown);
-        assertEquals(5, call.timeouts.size());
+        assertEquals(1, call.timeouts.size());
     }
 
     @Test
-    void otherErrorsSurfaceWithoutCheckpoint() {
+    void otherErrorsSurface() {
         ScriptedCall call = new ScriptedCall(step(0, -LinuxConstants.EBADF));
         ErrnoException error = assertThrows(ErrnoException.class, () -> call.run(-1));
         assertEquals(LinuxConstants.EBADF, error.errno());
-        assertEquals(0, call.checkpoints.get());
+        assertEquals(1, call.timeouts.size());
+    }
+
+    @Test
+    void aWakeUpEndsARealWaitAtOnceAndThePooledWakerIsReused() {
+        Epoll epoll = Epoll.create();
+        List<Waker> wakers = new ArrayList<>();
+        try {
+            for (int round = 0; round < 2; round++) {
+                assertEquals(0, epoll.poll(-1, 1, attempt -> {
+                    wakers.add(attempt.waker());
+                    attempt.waker().wake();
+                    assertEquals(Blocking.WOKEN, attempt.getAsInt(), "the wake-up ends the unbounded wait");
+                    return 0;
+                }).size());
+            }
+        } finally {
+            epoll.close();
+        }
+        assertSame(wakers.get(0), wakers.get(1));
     }
 
     @Test
@@ -138,8 +177,10 @@ class BlockingTest {
         assertEquals(1, Blocking.ceilMillis(1));
         assertEquals(1, Blocking.ceilMillis(MS));
         assertEquals(2, Blocking.ceilMillis(MS + 1));
-        assertEquals(Blocking.SLICE_MS, Blocking.ceilMillis(Blocking.SLICE_NS));
+        assertEquals(-1, Blocking.ceilMillis(-1));
+        assertEquals(Integer.MAX_VALUE, Blocking.ceilMillis(Long.MAX_VALUE));
         assertEquals(1, Blocking.ceilMicros(1));
         assertEquals(1000, Blocking.ceilMicros(MS));
+        assertEquals(-1, Blocking.ceilMicros(-1));
     }
 }

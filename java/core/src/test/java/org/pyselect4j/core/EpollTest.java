@@ -179,7 +179,9 @@ class EpollTest {
         ScratchBuffer.take(0); // empties this thread's cache, so that poll's buffer must be new
         assertNull(ScratchBuffer.cachedForThisThread());
         RuntimeException abort = new RuntimeException("abort");
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> epoll.poll(-1, 100, () -> {
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> epoll.poll(-1, 100, attempt -> {
+            attempt.waker().wake();
+            assertEquals(Blocking.WOKEN, attempt.getAsInt());
             throw abort;
         }));
         assertSame(abort, thrown);
@@ -197,7 +199,7 @@ class EpollTest {
         Waiter waiter = Waiter.start(() -> result.add(epoll.poll(-1, 1, WaitHook.NONE)));
         int fd = epoll.fileno();
         epoll.close();
-        Thread.sleep(3 * Blocking.SLICE_MS);
+        Thread.sleep(60);
         assertTrue(isOpen(fd), "the waiting thread still uses the descriptor");
         TestFds.write(pipe[1], "x");
         waiter.assertSucceeded();

@@ -113,7 +113,9 @@ class PollTest {
     @Test
     void hookAbortEndsThePollAndAllowsTheNext() {
         RuntimeException abort = new RuntimeException("abort");
-        assertThrows(RuntimeException.class, () -> poll.poll(-1, () -> {
+        assertThrows(RuntimeException.class, () -> poll.poll(-1, attempt -> {
+            attempt.waker().wake();
+            assertEquals(Blocking.WOKEN, attempt.getAsInt());
             throw abort;
         }));
         assertEquals(0, poll.poll(0, WaitHook.NONE).size());

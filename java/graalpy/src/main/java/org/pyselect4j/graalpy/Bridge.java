@@ -31,7 +31,6 @@ import org.pyselect4j.core.TimeSpec;
 import org.pyselect4j.core.TimerFd;
 import org.pyselect4j.core.TimerSpec;
 import org.pyselect4j.core.WaitHook;
-import org.pyselect4j.core.WaitInterruptedException;
 
 /**
  * What the Python glue ({@code _pyselect4j}) calls: one instance per context.
@@ -39,9 +38,11 @@ import org.pyselect4j.core.WaitInterruptedException;
  * back as plain numbers or {@link IntArray}s. Core exceptions leave as Python
  * exceptions ({@link PythonErrors}).
  *
- * <p>Blocking waits call back into Python at every checkpoint, so that GraalPy
- * runs pending signal handlers and honours cancellation during the wait; an
- * exception from a handler ends the wait, as on CPython.
+ * <p>Blocking waits sleep in the kernel and are woken when GraalPy has work
+ * for their thread ({@link SafepointWaits}): they then call back into Python,
+ * so that GraalPy runs pending signal handlers and cancellation, and wait
+ * again with the time left; an exception from a handler ends the wait, as on
+ * CPython.
  *
  * <p>The bridge remembers the epoll objects (and, on request, the timer
  * descriptors) its context creates, to close those still open when the context
@@ -66,7 +67,7 @@ public final class Bridge {
         this.in = installation == null ? null : installation.in;
         this.outputs = installation == null ? new OutputStream[3]
                 : new OutputStream[] {null, installation.out, installation.err};
-        this.hook = () -> {
+        this.hook = new SafepointWaits(() -> {
             try {
                 checkpoint.executeVoid();
             } catch (PolyglotException e) {
@@ -75,15 +76,13 @@ public final class Bridge {
                 }
                 throw e;
             }
-            if (Thread.interrupted()) {
-                throw new WaitInterruptedException();
-            }
-        };
+        });
     }
 
     /**
      * Called once by the glue as the context starts.
      *
+     * @param checkpoint a Python function that does nothing: calling it lets GraalPy run what woke a wait
      * @param installationId what {@link PySelect4j} put in the context's environment, or null
      */
     @Export

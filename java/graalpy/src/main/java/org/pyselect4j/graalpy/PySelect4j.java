@@ -45,10 +45,10 @@ import org.graalvm.polyglot.Value;
  * {@code pyselect4j.cache.dir} moves it). It may be deleted while no context runs.
  *
  * <p>Lifetime: a wait in {@code epoll.poll()}, {@code poll.poll()} or
- * {@code select.select()} notices {@link Context#close(boolean) Context.close(true)},
+ * {@code select.select()} is woken at once by a Python signal handler,
+ * {@link Context#close(boolean) Context.close(true)},
  * {@link Context#interrupt Context.interrupt} and {@link Thread#interrupt()} of
- * its thread within {@value org.pyselect4j.core.Blocking#SLICE_MS} ms (the
- * latter raises {@code KeyboardInterrupt} in the script). Epoll objects still
+ * its thread (the latter raises {@code KeyboardInterrupt} in the script). Epoll objects still
  * open when the context closes are closed then; a collected epoll object closes
  * its descriptor, as in CPython. Timer descriptors stay open, as in CPython,
  * unless {@link #closeTimerFdsWithContext} asks otherwise.

@@ -152,8 +152,16 @@ class CancellationTest {
         }
 
         if (!cancellation.closesTheContext) {
-            // The context survives and runs the next script.
+            // The context survives and runs the next script; its next wait is not woken by
+            // what ended the last one: it lasts its whole timeout.
             assertEquals(2, context.eval("python", "1 + 1").asInt());
+            double waitedSeconds = context.eval("python", """
+                    import time
+                    start = time.monotonic()
+                    assert select.select([r], [], [], 0.2) == ([], [], [])
+                    time.monotonic() - start
+                    """).asDouble();
+            assertTrue(waitedSeconds >= 0.2, "the next wait lasted " + waitedSeconds + " s");
             context.close();
         }
         Fds.close(pipe[0]);

@@ -16,8 +16,9 @@ _problem = "pyselect4j's start-up hook did not run"
 
 
 def _checkpoint():
-    """Called by the Java side during long waits: running Python code here lets
-    GraalPy deliver pending signals (their handlers may raise) and cancellation."""
+    """Called by the Java side when GraalPy has woken a wait: running Python code
+    here lets GraalPy deliver pending signals (their handlers may raise) and
+    cancellation."""
 
 
 def _posix_backend():

@@ -1,0 +1,35 @@
+package org.pyselect4j.core;
+
+import java.nio.ByteBuffer;
+
+/** An array of struct pollfd in native memory, at {@code offset} in a scratch buffer. */
+final class PollFds {
+    private final ByteBuffer buffer;
+    private final long address;
+    private final int offset;
+
+    PollFds(ByteBuffer buffer, long bufferAddress, int offset) {
+        this.buffer = buffer;
+        this.address = bufferAddress + offset;
+        this.offset = offset;
+    }
+
+    long address() {
+        return address;
+    }
+
+    void set(int index, int fd, int events) {
+        int at = offset + index * Layout.POLLFD_SIZE;
+        buffer.putInt(at + Layout.POLLFD_FD, fd);
+        buffer.putShort(at + Layout.POLLFD_EVENTS, (short) events);
+        buffer.putShort(at + Layout.POLLFD_REVENTS, (short) 0);
+    }
+
+    int fd(int index) {
+        return buffer.getInt(offset + index * Layout.POLLFD_SIZE + Layout.POLLFD_FD);
+    }
+
+    int revents(int index) {
+        return Short.toUnsignedInt(buffer.getShort(offset + index * Layout.POLLFD_SIZE + Layout.POLLFD_REVENTS));
+    }
+}

@@ -54,10 +54,10 @@ def time_one(command, environment, script_path, wait_for_first_line):
     return seconds, _children_cpu_seconds() - cpu_start
 
 
-def measure(interpreters, rounds, log=lambda message: None):
+def measure(interpreters, rounds, log=lambda message: None, cases=tuple(CASES)):
     """interpreters: (key, label, command, environment) tuples. Returns one record per case and interpreter."""
-    samples = {(case, key): [] for case in CASES for key, _, _, _ in interpreters}
-    cpu_samples = {(case, key): [] for case in CASES for key, _, _, _ in interpreters}
+    samples = {(case, key): [] for case in cases for key, _, _, _ in interpreters}
+    cpu_samples = {(case, key): [] for case in cases for key, _, _, _ in interpreters}
     loads = []
     with tempfile.TemporaryDirectory(prefix="pyselect4j-startup-") as directory:
         scripts = {}
@@ -67,7 +67,7 @@ def measure(interpreters, rounds, log=lambda message: None):
                 script_file.write(text)
         for round_number in range(rounds):
             loads.append(os.getloadavg()[0])
-            for case in CASES:
+            for case in cases:
                 for key, _, command, environment in interpreters:
                     seconds, cpu_seconds = time_one(command, environment, scripts[case], case == "first line")
                     samples[case, key].append(seconds)
@@ -85,7 +85,8 @@ def format_table(records, labels):
     by = {(record["case"], record["interpreter_key"]): record["seconds_median"] for record in records}
     header = ["case"] + [labels.get(key, key) for key in keys]
     cpu = {(record["case"], record["interpreter_key"]): record["cpu_seconds_median"] for record in records}
-    lines = [[case] + ["%.2f (%.1f)" % (by[case, key], cpu[case, key]) for key in keys] for case in CASES]
+    cases = list(dict.fromkeys(record["case"] for record in records))
+    lines = [[case] + ["%.2f (%.1f)" % (by[case, key], cpu[case, key]) for key in keys] for case in cases]
     widths = [max(len(str(row[column])) for row in [header] + lines) for column in range(len(header))]
     return "\n".join("  ".join(str(cell).rjust(width) if column else str(cell).ljust(width)
                                for column, (cell, width) in enumerate(zip(row, widths)))
@@ -101,16 +102,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--only", nargs="*", metavar="KEY", help="interpreter keys: cpython jit nojit")
+    parser.add_argument("--cases", nargs="*", default=list(CASES), choices=list(CASES))
     parser.add_argument("--variant", nargs=2, action="append", default=[], metavar=("LABEL", "VAR=VALUE"),
-                        help="bin/pyselect4j again with one more environment variable (repeatable)")
+                        help="bin/pyselect4j with this environment variable (repeatable; a label given twice gets both)")
     options = parser.parse_args()
     interpreters = [entry for entry in run_module.interpreters() if not options.only or entry[0] in options.only]
     launcher = os.path.join(run_module.ROOT_DIR, "bin", "pyselect4j")
+    variants = {}  # the same label twice: both variables
     for label, assignment in options.variant:
         variable, value = assignment.split("=", 1)
-        interpreters.append((label, label, [launcher], {variable: value}))
+        variants.setdefault(label, {})[variable] = value
+    interpreters += [(label, label, [launcher], environment) for label, environment in variants.items()]
     records = measure(interpreters, options.rounds,
-                      lambda message: print(message, file=sys.stderr, flush=True))
+                      lambda message: print(message, file=sys.stderr, flush=True), options.cases)
     for record in records:
         print(json.dumps(record))
     print("Start-up, median seconds of %d rounds, load average %.1f" % (options.rounds, records[0]["load_average_median"]))

@@ -3,6 +3,8 @@ import math
 import statistics
 from xml.sax.saxutils import escape
 
+import startup
+
 COMPARED = ("jit", "nojit")  # interpreter keys compared with "cpython"
 
 
@@ -94,6 +96,11 @@ def format_tables(results, rows):
     sections = ["Throughput (median of rounds; ratio > 1 means faster than CPython)", throughput]
     labels = {key: value["label"] for key, value in results["interpreters"].items()}
 
+    startup_records = _records(results, "startup")
+    if startup_records:
+        sections += ["", "Start-up, measured from outside: median wall s (median CPU s of all threads), load %.1f"
+                     % startup_records[0]["load_average_median"], startup.format_table(startup_records, labels)]
+
     startup_lines = []
     for key, label in labels.items():
         runs = [run for run in results["runs"] if run["interpreter_key"] == key]
@@ -102,7 +109,7 @@ def format_tables(results, rows):
             startup_lines.append([label, len(runs), "%.2f" % statistics.median(startups) if startups else "-",
                                   "%.2f" % min(startups) if startups else "-",
                                   "%.1f" % statistics.median(run["load_average_before"] for run in runs)])
-    sections += ["", "Start-up (process start to first line of the benchmark script)",
+    sections += ["", "Start-up of each benchmark run (process start to first line of the benchmark script)",
                  _table(["interpreter", "runs", "median s", "min s", "load avg"], startup_lines)]
 
     dispatch_lines = [[labels.get(record["interpreter_key"], record["interpreter_key"]),

@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 
+import variants  # bench/variants.py: --only and --variant
+
 CASES = {
     "first line": 'print("first line", flush=True)\nimport time\ntime.sleep(0)\n',
     "empty script": "",
@@ -94,25 +96,12 @@ def format_table(records, labels):
 
 
 def main():
-    import importlib.machinery
-    import importlib.util
-    loader = importlib.machinery.SourceFileLoader("bench_run", os.path.join(os.path.dirname(__file__), "run"))
-    run_module = importlib.util.module_from_spec(importlib.util.spec_from_loader("bench_run", loader))
-    loader.exec_module(run_module)  # bench/run: its interpreters() and ROOT_DIR
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--only", nargs="*", metavar="KEY", help="interpreter keys: cpython jit nojit")
+    variants.add_arguments(parser)
     parser.add_argument("--cases", nargs="*", default=list(CASES), choices=list(CASES))
-    parser.add_argument("--variant", nargs=2, action="append", default=[], metavar=("LABEL", "VAR=VALUE"),
-                        help="bin/pyselect4j with this environment variable (repeatable; a label given twice gets both)")
     options = parser.parse_args()
-    interpreters = [entry for entry in run_module.interpreters() if not options.only or entry[0] in options.only]
-    launcher = os.path.join(run_module.ROOT_DIR, "bin", "pyselect4j")
-    variants = {}  # the same label twice: both variables
-    for label, assignment in options.variant:
-        variable, value = assignment.split("=", 1)
-        variants.setdefault(label, {})[variable] = value
-    interpreters += [(label, label, [launcher], environment) for label, environment in variants.items()]
+    interpreters = variants.chosen(options)
     records = measure(interpreters, options.rounds,
                       lambda message: print(message, file=sys.stderr, flush=True), options.cases)
     for record in records:

@@ -20,6 +20,8 @@ import subprocess
 import sys
 import time
 
+import variants  # bench/variants.py: --only and --variant
+
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 WORKLOADS = {
     "echo": ["echo_server.py", "--clients", "50", "--round-seconds", "10"],
@@ -60,25 +62,12 @@ def measure(interpreters, rounds, workloads=tuple(WORKLOADS), log=lambda message
 
 
 def main():
-    import importlib.machinery
-    import importlib.util
-    loader = importlib.machinery.SourceFileLoader("bench_run", os.path.join(BENCH_DIR, "run"))
-    run_module = importlib.util.module_from_spec(importlib.util.spec_from_loader("bench_run", loader))
-    loader.exec_module(run_module)  # bench/run: its interpreters()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--only", nargs="*", metavar="KEY", help="interpreter keys: cpython jit nojit")
+    variants.add_arguments(parser)
     parser.add_argument("--workloads", nargs="*", default=list(WORKLOADS), choices=list(WORKLOADS))
-    parser.add_argument("--variant", nargs=2, action="append", default=[], metavar=("LABEL", "VAR=VALUE"),
-                        help="bin/pyselect4j with this environment variable (repeatable; a label given twice gets both)")
     options = parser.parse_args()
-    interpreters = [entry for entry in run_module.interpreters() if not options.only or entry[0] in options.only]
-    launcher = os.path.join(run_module.ROOT_DIR, "bin", "pyselect4j")
-    variants = {}  # the same label twice: both variables
-    for label, assignment in options.variant:
-        variable, value = assignment.split("=", 1)
-        variants.setdefault(label, {})[variable] = value
-    interpreters += [(label, label, [launcher], environment) for label, environment in variants.items()]
+    interpreters = variants.chosen(options)
     records = measure(interpreters, options.rounds, options.workloads,
                       lambda message: print(message, file=sys.stderr, flush=True))
     for record in records:

@@ -54,17 +54,23 @@ def c_unsigned_long_mask(value, function, position):
     return value & ULONG_MAX
 
 
-def _c_unsigned(value, limit, too_large):
-    """CPython 3.13's non-bitwise unsigned converters: an int (no __index__), not negative."""
+def _non_negative_int(value):
+    """What CPython 3.13's non-bitwise unsigned converters first ask: an int (no __index__), not negative."""
     if not isinstance(value, int):
         raise TypeError("an integer is required")
     if value < 0:
         raise ValueError("value must be positive")
+    return int(value)  # a bool or an int subclass reaches Java as a plain int
+
+
+def _c_unsigned(value, limit, too_large):
+    """An unsigned C type no wider than unsigned long."""
+    value = _non_negative_int(value)
     if value > ULONG_MAX:
         raise OverflowError("Python int too large to convert to C unsigned long")
     if value > limit:
         raise OverflowError(too_large)
-    return int(value)  # a bool or an int subclass reaches Java as a plain int
+    return value
 
 
 def c_unsigned_short(value):
@@ -79,13 +85,10 @@ def c_unsigned_int(value):
 
 def c_unsigned_long_long(value):
     """Argument Clinic's ``unsigned_long_long(bitwise=False)``."""
-    if not isinstance(value, int):
-        raise TypeError("an integer is required")
-    if value < 0:
-        raise ValueError("value must be positive")
+    value = _non_negative_int(value)
     if value > ULONG_MAX:
         raise OverflowError("int too big to convert")
-    return int(value)
+    return value
 
 
 def c_long_long(value):

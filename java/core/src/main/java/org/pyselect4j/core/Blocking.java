@@ -74,11 +74,7 @@ public final class Blocking {
     static int run(long timeoutNs, WaitHook hook, TimedCall call, LongSupplier nanoClock) {
         Objects.requireNonNull(hook, "hook");
         if (timeoutNs == 0) {
-            int rc;
-            do {
-                rc = call.call(0, NO_WAKE_FD);
-            } while (rc == -LinuxConstants.EINTR);
-            return Errors.check(rc);
+            return Errors.checkRetryingEintr(() -> call.call(0, NO_WAKE_FD));
         }
         Waker waker = Waker.take();
         // Elapsed time, not an absolute deadline, so that huge timeouts cannot overflow.

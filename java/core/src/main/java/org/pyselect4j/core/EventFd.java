@@ -1,7 +1,5 @@
 package org.pyselect4j.core;
 
-import java.util.function.IntSupplier;
-
 import org.pyselect4j.jni.Native;
 
 /**
@@ -32,7 +30,7 @@ public final class EventFd {
      */
     public static long read(int fd) {
         try (ScratchBuffer counter = ScratchBuffer.take(COUNTER_BYTES)) {
-            retryOnEintr(() -> Native.read(fd, counter.address(), COUNTER_BYTES));
+            Errors.checkRetryingEintr(() -> Native.read(fd, counter.address(), COUNTER_BYTES));
             return counter.buffer().getLong(0);
         }
     }
@@ -45,15 +43,7 @@ public final class EventFd {
     public static void write(int fd, long value) {
         try (ScratchBuffer counter = ScratchBuffer.take(COUNTER_BYTES)) {
             counter.buffer().putLong(0, value);
-            retryOnEintr(() -> Native.write(fd, counter.address(), COUNTER_BYTES));
+            Errors.checkRetryingEintr(() -> Native.write(fd, counter.address(), COUNTER_BYTES));
         }
-    }
-
-    private static void retryOnEintr(IntSupplier call) {
-        int rc;
-        do {
-            rc = call.getAsInt();
-        } while (rc == -LinuxConstants.EINTR);
-        Errors.check(rc);
     }
 }

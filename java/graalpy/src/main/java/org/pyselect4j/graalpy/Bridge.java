@@ -31,6 +31,7 @@ import org.pyselect4j.core.TimeSpec;
 import org.pyselect4j.core.TimerFd;
 import org.pyselect4j.core.TimerSpec;
 import org.pyselect4j.core.WaitHook;
+import org.pyselect4j.seam.SeamHost;
 
 /**
  * What the Python glue ({@code _pyselect4j}) calls: one instance per context.
@@ -49,7 +50,7 @@ import org.pyselect4j.core.WaitHook;
  * ends: {@link #closeAll} runs at a normal close (from Python's exit hooks) and
  * when a cancellation of the context reaches a wait.
  */
-public final class Bridge {
+public final class Bridge implements SeamHost {
     private final PythonErrors errors;
     private final WaitHook hook;
     private final Set<Epoll> epolls = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -88,6 +89,18 @@ public final class Bridge {
     @Export
     public static Bridge create(Value builtins, Value checkpoint, String installationId) {
         return new Bridge(builtins, checkpoint, Installation.byId(installationId));
+    }
+
+    // What the seam (java/seam) asks of the binding, for the calls the glue makes through it.
+
+    @Override
+    public WaitHook waitHook(Runnable pendingWork) {
+        return new SafepointWaits(pendingWork);
+    }
+
+    @Override
+    public Value pythonException(RuntimeException e) {
+        return errors.exception(e);
     }
 
     /** Whether the embedder gave descriptor {@code fd} (0, 1 or 2) a stream of its own. */
@@ -134,6 +147,7 @@ public final class Bridge {
      * may now belong to another file, is left alone.
      */
     @Export
+    @Override
     public void closeAll() {
         for (Epoll epoll : takeAll(epolls)) {
             closeQuietly(epoll::close);

@@ -5,8 +5,10 @@ import java.io.OutputStream;
 import java.util.function.Predicate;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.pyselect4j.seam.SeamLanguage;
 
 /**
  * Installs pyselect4j into GraalPy: {@code select.epoll}, {@code select.poll},
@@ -15,9 +17,9 @@ import org.graalvm.polyglot.Value;
  * default selector.
  *
  * <pre>{@code
- * Context.Builder builder = Context.newBuilder("python")
- *         .allowNativeAccess(true).allowIO(IOAccess.ALL).allowCreateThread(true);
- * try (Context context = PySelect4j.install(builder).build()) {
+ * Context.Builder builder = PySelect4j.newBuilder()
+ *         .allowIO(IOAccess.ALL).allowCreateThread(true);
+ * try (Context context = builder.build()) {
  *     PySelect4j.check(context);
  *     context.eval("python", "import select; print(select.epoll())");
  * }
@@ -27,6 +29,13 @@ import org.graalvm.polyglot.Value;
  * runs: {@code install} puts pyselect4j's start-up hook on the Python path and
  * makes GraalPy import it. Real kernel descriptors are needed, so it selects
  * GraalPy's native POSIX backend; the context must allow native access.
+ *
+ * <p>The seam: {@link #newBuilder} also permits pyselect4j's own Truffle
+ * language ({@value SeamLanguage#ID}), through which the Python glue makes its
+ * frequent calls (waits, registrations): they are compiled with the calling
+ * Python code, and cost less than host calls. A builder from
+ * {@code Context.newBuilder("python")} with {@link #install} works the same,
+ * through host calls only; {@link #seamStatus} says which a context uses.
  *
  * <p>Settings: Polyglot's builder keeps only the last value of each setting, so
  * three of them must go through this class to be combined with pyselect4j's (in
@@ -65,6 +74,18 @@ public final class PySelect4j {
             + "(Context.Builder.allowNativeAccess(true)) for GraalPy's native POSIX backend";
 
     private PySelect4j() {
+    }
+
+    /**
+     * A builder for Python contexts with pyselect4j installed, that permits its
+     * seam language and lets Python evaluate it, and allows native access
+     * (which GraalPy's native POSIX backend needs). Add your own settings; to
+     * give a Python path, call {@link #install(Context.Builder, String)} on it.
+     */
+    public static Context.Builder newBuilder() {
+        return install(Context.newBuilder("python", SeamLanguage.ID)
+                .allowNativeAccess(true)
+                .allowPolyglotAccess(PolyglotAccess.newBuilder().allowEval("python", SeamLanguage.ID).build()));
     }
 
     /** Configures {@code builder} so that every context it builds has pyselect4j's modules. */
@@ -144,6 +165,15 @@ public final class PySelect4j {
     public static Context.Builder closeTimerFdsWithContext(Context.Builder builder) {
         Installation.of(builder).closeTimerFds = true;
         return builder;
+    }
+
+    /**
+     * Whether {@code context}'s frequent calls go through pyselect4j's seam:
+     * the empty string when they do, else why they go through host calls (the
+     * context does not permit the seam language, or Python may not evaluate it).
+     */
+    public static String seamStatus(Context context) {
+        return context.eval("python", "__import__('_pyselect4j').seam_status()").asString();
     }
 
     /**

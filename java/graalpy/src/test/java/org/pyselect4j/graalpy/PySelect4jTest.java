@@ -90,6 +90,53 @@ class PySelect4jTest {
     }
 
     /**
+     * The frequent calls (waits, registrations) go through the seam language in
+     * a context from newBuilder, through host calls in one that does not permit
+     * it; both give the same results and exceptions.
+     */
+    @Test
+    void frequentCallsUseTheSeamWherePermittedAndHostCallsElsewhere() {
+        String script = """
+                import errno, os, select
+                from _pyselect4j import _select
+                r, w = os.pipe()
+                os.write(w, b"x")
+                ep = select.epoll()
+                ep.register(r)
+                try:
+                    ep.register(r)
+                except FileExistsError as e:
+                    exists = e.errno == errno.EEXIST
+                try:
+                    _select.calls.epollPoll(ep._core, 0, 0)  # maxevents 0: the glue refuses it first
+                except SystemError as e:
+                    internal = str(e).startswith("pyselect4j internal error: java.lang.IllegalArgumentException")
+                p = select.poll()
+                p.register(w, select.POLLOUT)
+                results = (ep.poll(0), p.poll(0), select.select([r], [w], [], 0))
+                expected = ([(r, select.EPOLLIN)], [(w, select.POLLOUT)], ([r], [w], []))
+                (exists, internal, results == expected)
+                """;
+        try (Context context = PySelect4j.newBuilder().allowIO(IOAccess.ALL).allowCreateThread(true).build()) {
+            PySelect4j.check(context);
+            assertEquals("", PySelect4j.seamStatus(context));
+            Value outcome = context.eval("python", script);
+            for (int i = 0; i < 3; i++) {
+                assertTrue(outcome.getArrayElement(i).asBoolean(), "seam, check " + i + ": " + outcome);
+            }
+        }
+        try (Context context = PySelect4j.install(trustedBuilder()).build()) {
+            PySelect4j.check(context);
+            String status = PySelect4j.seamStatus(context);
+            assertTrue(status.contains("PySelect4j.newBuilder"), status);
+            Value outcome = context.eval("python", script);
+            for (int i = 0; i < 3; i++) {
+                assertTrue(outcome.getArrayElement(i).asBoolean(), "host calls, check " + i + ": " + outcome);
+            }
+        }
+    }
+
+    /**
      * GraalPy's thread ids are not pthread_t values, so pthread_getcpuclockid
      * answers for the calling thread only; another live thread's id gets ESRCH
      * (CPython would give that thread's clock; an unknown id crashes CPython).

@@ -51,7 +51,6 @@ public final class Main {
             "PYTHONDONTWRITEBYTECODE", "python.DontWriteBytecodeFlag");
 
     /** The id of the Truffle language in java/seam. */
-    private static final String SEAM_LANGUAGE = "pyselect4j";
 
     /** What the runner (run.py) returns after an uncaught KeyboardInterrupt. */
     static final int KILLED_BY_SIGINT = -2;
@@ -102,8 +101,7 @@ public final class Main {
             System.out.print(USAGE);
             return 0;
         }
-        // Python and pyselect4j's seam language (a spike that bench/seam_spike.py measures).
-        Context.Builder builder = Context.newBuilder("python", SEAM_LANGUAGE)
+        Context.Builder builder = PySelect4j.newBuilder()
                 .allowAllAccess(true)
                 .arguments("python", invocation.argv())
                 .option("python.InstallSignalHandlers", "true")

@@ -7,11 +7,10 @@ import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-/** The seam's entry points, read once by the glue: {@code epollCreate}, {@code epollPoll}, {@code timerfdGettime}. */
+/** The seam's entry points, read once by the glue: one member per {@link SeamFunction}, by its name. */
 @ExportLibrary(InteropLibrary.class)
 final class Functions implements TruffleObject {
     static final Functions INSTANCE = new Functions();
-    private static final String[] NAMES = {"epollCreate", "epollPoll", "timerfdGettime"};
 
     @ExportMessage
     boolean hasMembers() {
@@ -21,23 +20,27 @@ final class Functions implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     Object getMembers(boolean includeInternal) {
-        return new LongArray(new long[0]); // names are not listed: the glue knows them
+        SeamFunction[] functions = SeamFunction.values();
+        Object[] names = new Object[functions.length];
+        for (int i = 0; i < functions.length; i++) {
+            names[i] = functions[i].memberName;
+        }
+        return new ReadOnlyArray(names);
     }
 
     @ExportMessage
     @TruffleBoundary
     boolean isMemberReadable(String member) {
-        return java.util.Arrays.asList(NAMES).contains(member);
+        return SeamFunction.named(member) != null;
     }
 
     @ExportMessage
     @TruffleBoundary
     Object readMember(String member) throws UnknownIdentifierException {
-        return switch (member) {
-            case "epollCreate" -> SeamFunction.EPOLL_CREATE;
-            case "epollPoll" -> SeamFunction.EPOLL_POLL;
-            case "timerfdGettime" -> SeamFunction.TIMERFD_GETTIME;
-            default -> throw UnknownIdentifierException.create(member);
-        };
+        SeamFunction function = SeamFunction.named(member);
+        if (function == null) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return function.executable;
     }
 }

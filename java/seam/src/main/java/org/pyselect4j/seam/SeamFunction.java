@@ -1,84 +1,211 @@
 package org.pyselect4j.seam;
 
 import org.pyselect4j.core.Epoll;
+import org.pyselect4j.core.Poll;
 import org.pyselect4j.core.ReadyList;
-import org.pyselect4j.core.TimerFd;
-import org.pyselect4j.core.TimerSpec;
-import org.pyselect4j.core.WaitHook;
+import org.pyselect4j.core.Select;
+import org.pyselect4j.core.SelectResult;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
-import com.oracle.truffle.api.interop.UnsupportedTypeException;
-import com.oracle.truffle.api.library.CachedLibrary;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
 /**
- * One core operation as an executable object. The arguments arrive converted
- * by the glue; the result is a number, an {@link LongArray} or {@link Nothing}.
- * Only the happy path is wired: core exceptions are not translated (spike).
+ * The operations the glue calls through the seam, each with the arguments of
+ * the host bridge's method of the same name (converted and checked by the
+ * glue, as CPython does) and the same results: {@code None}, a number, or a
+ * {@link ReadOnlyArray} where the bridge gives a sequence. The core's
+ * exceptions leave as the Python exceptions the binding chooses.
  */
-@ExportLibrary(InteropLibrary.class)
-final class SeamFunction implements TruffleObject {
-    static final SeamFunction EPOLL_CREATE = new SeamFunction(0);
-    static final SeamFunction EPOLL_POLL = new SeamFunction(1);
-    static final SeamFunction TIMERFD_GETTIME = new SeamFunction(2);
-
-    final int operation;
-
-    private SeamFunction(int operation) {
-        this.operation = operation;
-    }
-
-    @ExportMessage
-    boolean isExecutable() {
-        return true;
-    }
-
-    @ExportMessage
-    Object execute(Object[] arguments, @CachedLibrary(limit = "3") InteropLibrary numbers)
-            throws UnsupportedTypeException, ArityException, UnsupportedMessageException {
-        switch (operation) {
-            case 0:
-                return new SeamEpoll(Epoll.create());
-            case 1: {
-                if (arguments.length != 3) {
-                    throw ArityException.create(3, 3, arguments.length);
-                }
-                if (!(arguments[0] instanceof SeamEpoll epoll)) {
-                    throw UnsupportedTypeException.create(arguments);
-                }
-                return poll(epoll.core, numbers.asLong(arguments[1]), numbers.asInt(arguments[2]));
-            }
-            default: {
-                if (arguments.length != 1) {
-                    throw ArityException.create(1, 1, arguments.length);
-                }
-                return getTime(numbers.asInt(arguments[0]));
-            }
-        }
-    }
-
-    @TruffleBoundary
-    private static Object poll(Epoll epoll, long timeoutNs, int maxEvents) {
-        ReadyList ready = epoll.poll(timeoutNs, maxEvents, WaitHook.NONE);
-        if (ready.size() == 0) {
+enum SeamFunction {
+    /** bind(bridge, checkpoint): see {@link SeamContext#bind}. */
+    BIND("bind", 2) {
+        @Override
+        Object run(SeamContext context, Object[] arguments) {
+            context.bind(arguments[0], arguments[1]);
             return Nothing.INSTANCE;
         }
-        long[] flat = new long[ready.size() * 2];
-        for (int i = 0; i < ready.size(); i++) {
-            flat[2 * i] = ready.fd(i);
-            flat[2 * i + 1] = Integer.toUnsignedLong(ready.events(i));
+    },
+    EPOLL_REGISTER("epollRegister", 3) {
+        @Override
+        Object run(SeamContext context, Object[] arguments) {
+            context.hostObject(arguments[0], Epoll.class).register(asInt(arguments[1]), asInt(arguments[2]));
+            return Nothing.INSTANCE;
         }
-        return new LongArray(flat);
+    },
+    EPOLL_MODIFY("epollModify", 3) {
+        @Override
+        Object run(SeamContext context, Object[] arguments) {
+            context.hostObject(arguments[0], Epoll.class).modify(asInt(arguments[1]), asInt(arguments[2]));
+            return Nothing.INSTANCE;
+        }
+    },
+    EPOLL_UNREGISTER("epollUnregister", 2) {
+        @Override
+        Object run(SeamContext context, Object[] arguments) {
+            context.hostObject(arguments[0], Epoll.class).unregister(asInt(arguments[1]));
+            return Nothing.INSTANCE;
+        }
+    },
+    /** epollPoll(epoll, timeoutNs, maxEvents): the ready (fd, events) pairs flattened, None when none. */
+    EPOLL_POLL("epollPoll", 3) {
+        @Override
+        Object run(SeamContext context, Object[] arguments) {
+            Epoll epoll = context.hostObject(arguments[0], Epoll.class);
+            return pairs(epoll.poll(asLong(arguments[1]), asInt(arguments[2]), context.waitHook()));
+        }
+    },
+    POLL_REGISTER("pollRegister", 3) {
+        @Override
+        Object run(SeamContext context, Object[] arguments) {
+            context.hostObject(arguments[0], Poll.class).register(asInt(arguments[1]), asInt(arguments[2]));
+            return Nothing.INSTANCE;
+        }
+    },
+    POLL_MODIFY("pollModify", 3) {
+        @Override
+        Object run(SeamContext context, Object[] arguments) {
+            context.hostObject(arguments[0], Poll.class).modify(asInt(arguments[1]), asInt(arguments[2]));
+            return Nothing.INSTANCE;
+        }
+    },
+    /** pollUnregister(poll, fd): whether fd was registered. */
+    POLL_UNREGISTER("pollUnregister", 2) {
+        @Override
+        Object run(SeamContext context, Object[] arguments) {
+            return context.hostObject(arguments[0], Poll.class).unregister(asInt(arguments[1]));
+        }
+    },
+    /** pollPoll(poll, timeoutNs): as epollPoll. */
+    POLL_POLL("pollPoll", 2) {
+        @Override
+        Object run(SeamContext context, Object[] arguments) {
+            Poll poll = context.hostObject(arguments[0], Poll.class);
+            return pairs(poll.poll(asLong(arguments[1]), context.waitHook()));
+        }
+    },
+    /** select(read fds, write fds, except fds, timeoutNs): the indexes of the ready entries of each. */
+    SELECT("select", 4) {
+        @Override
+        Object run(SeamContext context, Object[] arguments) {
+            SelectResult ready = Select.select(asInts(arguments[0]), asInts(arguments[1]), asInts(arguments[2]),
+                    asLong(arguments[3]), context.waitHook());
+            return new ReadOnlyArray(new Object[] {numbers(ready.readIndexes()), numbers(ready.writeIndexes()),
+                    numbers(ready.exceptIndexes())});
+        }
+    };
+
+    private static final InteropLibrary INTEROP = InteropLibrary.getUncached();
+
+    /** The member name the glue reads. */
+    final String memberName;
+    final int arity;
+    /** What Python calls. */
+    final Executable executable = new Executable(this);
+
+    SeamFunction(String memberName, int arity) {
+        this.memberName = memberName;
+        this.arity = arity;
+    }
+
+    abstract Object run(SeamContext context, Object[] arguments);
+
+    static SeamFunction named(String memberName) {
+        for (SeamFunction function : values()) {
+            if (function.memberName.equals(memberName)) {
+                return function;
+            }
+        }
+        return null;
     }
 
     @TruffleBoundary
-    private static Object getTime(int fd) {
-        TimerSpec spec = TimerFd.getTime(fd);
-        return new LongArray(new long[] {spec.initialSec(), spec.initialNsec(), spec.intervalSec(), spec.intervalNsec()});
+    Object call(Object[] arguments) {
+        SeamContext context = SeamContext.current();
+        try {
+            return run(context, arguments);
+        } catch (RuntimeException e) {
+            throw context.python(e);
+        }
+    }
+
+    /** One seam function as Python sees it: a callable. */
+    @ExportLibrary(InteropLibrary.class)
+    static final class Executable implements TruffleObject {
+        final SeamFunction function;
+
+        Executable(SeamFunction function) {
+            this.function = function;
+        }
+
+        @ExportMessage
+        boolean isExecutable() {
+            return true;
+        }
+
+        @ExportMessage
+        Object execute(Object[] arguments) throws ArityException {
+            if (arguments.length != function.arity) {
+                throw ArityException.create(function.arity, function.arity, arguments.length);
+            }
+            return function.call(arguments);
+        }
+    }
+
+    // The glue passes exact Python ints in range: any failure here is a bug, a SystemError in Python.
+
+    private static int asInt(Object number) {
+        try {
+            return INTEROP.asInt(number);
+        } catch (UnsupportedMessageException e) {
+            throw new IllegalArgumentException("not a 32-bit int: " + number, e);
+        }
+    }
+
+    private static long asLong(Object number) {
+        try {
+            return INTEROP.asLong(number);
+        } catch (UnsupportedMessageException e) {
+            throw new IllegalArgumentException("not a 64-bit int: " + number, e);
+        }
+    }
+
+    private static int[] asInts(Object sequence) {
+        try {
+            int[] values = new int[(int) INTEROP.getArraySize(sequence)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = asInt(INTEROP.readArrayElement(sequence, i));
+            }
+            return values;
+        } catch (InteropException e) {
+            throw new IllegalArgumentException("not a list of ints: " + sequence, e);
+        }
+    }
+
+    /** The ready pairs flattened, or None when there are none (the idle case asks nothing more of Python). */
+    private static Object pairs(ReadyList ready) {
+        int size = ready.size();
+        if (size == 0) {
+            return Nothing.INSTANCE;
+        }
+        Object[] flat = new Object[size * 2];
+        for (int i = 0; i < size; i++) {
+            flat[2 * i] = (long) ready.fd(i);
+            flat[2 * i + 1] = Integer.toUnsignedLong(ready.events(i)); // event masks are unsigned
+        }
+        return new ReadOnlyArray(flat);
+    }
+
+    private static ReadOnlyArray numbers(int[] values) {
+        Object[] boxed = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = (long) values[i];
+        }
+        return new ReadOnlyArray(boxed);
     }
 }

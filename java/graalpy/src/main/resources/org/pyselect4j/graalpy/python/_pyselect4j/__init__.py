@@ -13,12 +13,32 @@ _BACKEND_OPTION = "python.PosixModuleBackend=native"
 # Set by PySelect4j.install: names the settings this context was built with (Installation.java).
 _INSTALLATION_VARIABLE = "PYSELECT4J_INSTALLATION"
 _problem = "pyselect4j's start-up hook did not run"
+_SEAM_LANGUAGE = "pyselect4j"
+# Why the frequent calls go through the host bridge instead of the seam; '' when they use the seam.
+_seam_problem = "not installed"
 
 
 def _checkpoint():
     """Called by the Java side when GraalPy has woken a wait: running Python code
     here lets GraalPy deliver pending signals (their handlers may raise) and
     cancellation."""
+
+
+def _seam(bridge):
+    """pyselect4j's Truffle language (java/seam), bound to ``bridge``: the frequent
+    calls made through it are compiled with the calling Python code. None where
+    this context does not permit it; the bridge then takes those calls."""
+    global _seam_problem
+    try:
+        import polyglot
+        seam = polyglot.eval(language=_SEAM_LANGUAGE, string="")
+    except Exception as e:  # not permitted, or no polyglot access: the bridge does the same work
+        _seam_problem = (f"this context does not let Python evaluate pyselect4j's seam language "
+                         f"'{_SEAM_LANGUAGE}' (PySelect4j.newBuilder() permits it): {type(e).__name__}: {e}")
+        return None
+    seam.bind(bridge, _checkpoint)
+    _seam_problem = ""
+    return seam
 
 
 def _posix_backend():
@@ -77,7 +97,7 @@ def install():
         for i in range(0, len(names_and_values), 2):
             setattr(module, names_and_values[i], names_and_values[i + 1])
     from . import _args, _clocks, _descriptors, _select, _timerfd
-    _select.install(bridge, select)
+    _select.install(bridge, _seam(bridge) or bridge, select)
     _timerfd.install(bridge, os)
     _descriptors.install(bridge, os)
     _clocks.install(bridge, time)
@@ -122,3 +142,8 @@ def _when_imported(name, callback):
 def status():
     """'' when pyselect4j is installed and usable here, else what is wrong."""
     return _problem
+
+
+def seam_status():
+    """'' when the frequent calls go through pyselect4j's seam, else why they go through the host bridge."""
+    return _seam_problem

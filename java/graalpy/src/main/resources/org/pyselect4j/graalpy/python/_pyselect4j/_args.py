@@ -10,6 +10,25 @@ word those errors differently, so pyselect4j's functions take ``*args,
 import sys
 
 _MISSING = object()
+# The default of a parameter that a frequent call takes plainly, positional-only:
+# "not given" (see given()).
+NOT_GIVEN = _MISSING
+
+
+def given(*values):
+    """The leading values that are not NOT_GIVEN: what the caller passed by position.
+
+    The frequent methods (waits, registrations) are declared as
+    ``def f(self, a=NOT_GIVEN, b=NOT_GIVEN, /, *args, **kwargs)``: GraalPy
+    compiles such a call into plain parameter passing, while CPython's
+    argument errors are not Python's, so only a plain call (no extra argument,
+    no keyword) takes the fast path and any other rebuilds the call with
+    ``given(a, b) + args, kwargs`` for its parser.
+    """
+    for i, value in enumerate(values):
+        if value is _MISSING:
+            return values[:i]
+    return values
 
 
 def _plural(n):

@@ -1,30 +1,35 @@
 """The ``select`` module's epoll, poll and select, as CPython 3.13 has them on Linux.
 
 Arguments are parsed and converted here exactly as CPython does; the work is
-done by pyselect4j's Java core through ``bridge`` (set by ``install``).
+done by pyselect4j's Java core through ``bridge`` (set by ``install``), the
+frequent calls (waits, registrations) through ``calls``: the seam, which takes
+the same arguments, where the context permits it, else the bridge too.
 """
 
-from ._args import BuiltinFunction, Keywords, Nothing, One, Positional, method
+import math
+
+from ._args import NOT_GIVEN, BuiltinFunction, Keywords, Nothing, One, Positional, given, method
 from ._convert import (
-    NS_PER_MS, NS_PER_SECOND, ROUND_TIMEOUT, c_int, c_unsigned_int_bitwise,
+    INT_MAX, NS_PER_MS, NS_PER_SECOND, ROUND_TIMEOUT, USHRT_MAX, c_int, c_unsigned_int_bitwise,
     c_unsigned_short, file_descriptor, ns_to_ms, time_object_to_ns,
 )
 
-bridge = None  # the Java side, set by install()
+bridge = calls = None  # the Java side, set by install()
 EPOLL_CLOEXEC = None
 FD_SETSIZE = None
+_DEFAULT_MASK = None  # POLLIN | POLLPRI | POLLOUT
 
 _CLOSED_MESSAGE = "I/O operation on closed epoll object"
 
 
-def install(java_bridge, module):
-    global bridge, EPOLL_CLOEXEC, FD_SETSIZE, _DEFAULT_MASK
-    bridge = java_bridge
+def install(java_bridge, frequent_calls, module):
+    global bridge, calls, EPOLL_CLOEXEC, FD_SETSIZE, _DEFAULT_MASK
+    bridge, calls = java_bridge, frequent_calls
     EPOLL_CLOEXEC = bridge.constant("EPOLL_CLOEXEC")
     FD_SETSIZE = bridge.constant("FD_SETSIZE")
-    default_mask = bridge.constant("POLLIN") | bridge.constant("POLLPRI") | bridge.constant("POLLOUT")
+    _DEFAULT_MASK = bridge.constant("POLLIN") | bridge.constant("POLLPRI") | bridge.constant("POLLOUT")
     for parser, function in ((_EPOLL_REGISTER, epoll.register), (_POLL_REGISTER, _PollObject.register)):
-        parser.set_default("eventmask", default_mask)
+        parser.set_default("eventmask", _DEFAULT_MASK)
         method(parser)(function)
     module.PIPE_BUF = bridge.constant("PIPE_BUF")
     epoll.__module__ = _PollObject.__module__ = "select"
@@ -41,6 +46,49 @@ def _ready_pairs(flat):
     # times faster under GraalPy than indexing the host array pair by pair.
     values = iter(list(flat))
     return list(zip(values, values))
+
+
+# The plain case of the frequent calls (see _args.given): exact ints and floats
+# whose conversion cannot fail. Each returns None for anything else, which the
+# full conversion then handles (and refuses with CPython's message).
+
+def _plain_fd(fd):
+    return fd if type(fd) is int and 0 <= fd <= INT_MAX else None
+
+
+def _plain_mask(mask, limit):
+    """An event mask not given (the default) or an exact int in [0, limit]."""
+    if mask is NOT_GIVEN:
+        return _DEFAULT_MASK
+    return mask if type(mask) is int and 0 <= mask <= limit else None
+
+
+# A timeout in seconds of at most this magnitude fits epoll_wait's int milliseconds.
+_PLAIN_SECONDS = 2_000_000
+
+
+def _plain_epoll_timeout_ns(timeout):
+    """None (forever), an int or a float of seconds; negative means forever."""
+    if timeout is None or timeout is NOT_GIVEN:
+        return -1
+    kind = type(timeout)
+    if kind is int and -_PLAIN_SECONDS <= timeout <= _PLAIN_SECONDS:
+        return timeout * NS_PER_SECOND
+    if kind is float and 0.0 <= timeout <= _PLAIN_SECONDS:
+        return math.ceil(timeout * float(NS_PER_SECOND))
+    return None
+
+
+def _plain_poll_timeout_ns(timeout):
+    """None (forever), an int or a float of milliseconds; negative means forever."""
+    if timeout is None or timeout is NOT_GIVEN:
+        return -1
+    kind = type(timeout)
+    if kind is int and -INT_MAX <= timeout <= INT_MAX:
+        return timeout * NS_PER_MS if timeout >= 0 else -1
+    if kind is float and 0.0 <= timeout <= INT_MAX - 1:
+        return math.ceil(timeout * float(NS_PER_MS))
+    return None
 
 
 # select.epoll
@@ -135,31 +183,51 @@ class epoll:
         _EPOLL_FILENO.bind(args, kwargs)
         return bridge.epollFileno(self._open_core())
 
-    def register(self, *args, **kwargs):
+    def register(self, fd=NOT_GIVEN, eventmask=NOT_GIVEN, /, *args, **kwargs):
         """Starts watching fd for the events of eventmask; OSError if it is watched already."""
-        fd, eventmask = _EPOLL_REGISTER.bind(args, kwargs)
+        core, plain_fd, plain_mask = self._core, _plain_fd(fd), _plain_mask(eventmask, INT_MAX)
+        if core is not None and plain_fd is not None and plain_mask is not None and not (args or kwargs):
+            calls.epollRegister(core, plain_fd, plain_mask)
+            return
+        fd, eventmask = _EPOLL_REGISTER.bind(given(fd, eventmask) + args, kwargs)
         fd = file_descriptor(fd)
         eventmask = c_unsigned_int_bitwise(eventmask)
-        bridge.epollRegister(self._open_core(), fd, _signed32(eventmask))
+        calls.epollRegister(self._open_core(), fd, _signed32(eventmask))
 
     @method(_EPOLL_MODIFY)
-    def modify(self, *args, **kwargs):
+    def modify(self, fd=NOT_GIVEN, eventmask=NOT_GIVEN, /, *args, **kwargs):
         """Changes the event mask of a watched fd."""
-        fd, eventmask = _EPOLL_MODIFY.bind(args, kwargs)
+        core, plain_fd = self._core, _plain_fd(fd)
+        plain_mask = None if eventmask is NOT_GIVEN else _plain_mask(eventmask, INT_MAX)
+        if core is not None and plain_fd is not None and plain_mask is not None and not (args or kwargs):
+            calls.epollModify(core, plain_fd, plain_mask)
+            return
+        fd, eventmask = _EPOLL_MODIFY.bind(given(fd, eventmask) + args, kwargs)
         fd = file_descriptor(fd)
         eventmask = c_unsigned_int_bitwise(eventmask)
-        bridge.epollModify(self._open_core(), fd, _signed32(eventmask))
+        calls.epollModify(self._open_core(), fd, _signed32(eventmask))
 
     @method(_EPOLL_UNREGISTER)
-    def unregister(self, *args, **kwargs):
+    def unregister(self, fd=NOT_GIVEN, /, *args, **kwargs):
         """Stops watching fd."""
-        fd = file_descriptor(_EPOLL_UNREGISTER.bind(args, kwargs)[0])
-        bridge.epollUnregister(self._open_core(), fd)
+        core, plain_fd = self._core, _plain_fd(fd)
+        if core is not None and plain_fd is not None and not (args or kwargs):
+            calls.epollUnregister(core, plain_fd)
+            return
+        fd = file_descriptor(_EPOLL_UNREGISTER.bind(given(fd) + args, kwargs)[0])
+        calls.epollUnregister(self._open_core(), fd)
 
     @method(_EPOLL_POLL)
-    def poll(self, *args, **kwargs):
+    def poll(self, timeout=NOT_GIVEN, maxevents=NOT_GIVEN, /, *args, **kwargs):
         """Waits up to timeout seconds (None or negative: forever); returns up to maxevents (fd, events) pairs."""
-        timeout, maxevents = _EPOLL_POLL.bind(args, kwargs)
+        core, timeout_ns = self._core, _plain_epoll_timeout_ns(timeout)
+        if maxevents is NOT_GIVEN:
+            plain_maxevents = FD_SETSIZE - 1
+        else:
+            plain_maxevents = maxevents if type(maxevents) is int and 0 < maxevents <= INT_MAX else None
+        if core is not None and timeout_ns is not None and plain_maxevents is not None and not (args or kwargs):
+            return _ready_pairs(calls.epollPoll(core, timeout_ns, plain_maxevents))
+        timeout, maxevents = _EPOLL_POLL.bind(given(timeout, maxevents) + args, kwargs)
         maxevents = c_int(maxevents)
         core = self._open_core()
         timeout_ns = -1
@@ -171,7 +239,7 @@ class epoll:
             maxevents = FD_SETSIZE - 1
         elif maxevents < 1:
             raise ValueError(f"maxevents must be greater than 0, got {maxevents}")
-        return _ready_pairs(bridge.epollPoll(core, timeout_ns, maxevents))
+        return _ready_pairs(calls.epollPoll(core, timeout_ns, maxevents))
 
     def __enter__(self, *args, **kwargs):
         _EPOLL_ENTER.bind(args, kwargs)
@@ -221,37 +289,52 @@ class _PollObject:
     def __init_subclass__(cls, **kwargs):
         raise TypeError("type 'select.poll' is not an acceptable base type")
 
-    def register(self, *args, **kwargs):
+    def register(self, fd=NOT_GIVEN, eventmask=NOT_GIVEN, /, *args, **kwargs):
         """Starts watching fd for the events of eventmask, or changes its mask."""
-        fd, eventmask = _POLL_REGISTER.bind(args, kwargs)
+        plain_fd, plain_mask = _plain_fd(fd), _plain_mask(eventmask, USHRT_MAX)
+        if plain_fd is not None and plain_mask is not None and not (args or kwargs):
+            calls.pollRegister(self._core, plain_fd, plain_mask)
+            return
+        fd, eventmask = _POLL_REGISTER.bind(given(fd, eventmask) + args, kwargs)
         fd = file_descriptor(fd)
-        bridge.pollRegister(self._core, fd, c_unsigned_short(eventmask))
+        calls.pollRegister(self._core, fd, c_unsigned_short(eventmask))
 
     @method(_POLL_MODIFY)
-    def modify(self, *args, **kwargs):
+    def modify(self, fd=NOT_GIVEN, eventmask=NOT_GIVEN, /, *args, **kwargs):
         """Changes the event mask of a watched fd; FileNotFoundError if it is not watched."""
-        fd, eventmask = _POLL_MODIFY.bind(args, kwargs)
+        plain_fd = _plain_fd(fd)
+        plain_mask = None if eventmask is NOT_GIVEN else _plain_mask(eventmask, USHRT_MAX)
+        if plain_fd is not None and plain_mask is not None and not (args or kwargs):
+            calls.pollModify(self._core, plain_fd, plain_mask)
+            return
+        fd, eventmask = _POLL_MODIFY.bind(given(fd, eventmask) + args, kwargs)
         fd = file_descriptor(fd)
-        bridge.pollModify(self._core, fd, c_unsigned_short(eventmask))
+        calls.pollModify(self._core, fd, c_unsigned_short(eventmask))
 
     @method(_POLL_UNREGISTER)
-    def unregister(self, *args, **kwargs):
+    def unregister(self, fd=NOT_GIVEN, /, *args, **kwargs):
         """Stops watching fd; KeyError if it is not watched."""
-        fd = file_descriptor(_POLL_UNREGISTER.bind(args, kwargs))
-        if not bridge.pollUnregister(self._core, fd):
+        plain_fd = _plain_fd(fd)
+        if plain_fd is None or args or kwargs:
+            plain_fd = file_descriptor(_POLL_UNREGISTER.bind(given(fd) + args, kwargs))
+        fd = plain_fd
+        if not calls.pollUnregister(self._core, fd):
             raise KeyError(fd)
 
     @method(_POLL_POLL)
-    def poll(self, *args, **kwargs):
+    def poll(self, timeout=NOT_GIVEN, /, *args, **kwargs):
         """Waits up to timeout milliseconds (None or negative: forever); returns the (fd, events) pairs with events."""
-        (timeout,) = _POLL_POLL.bind(args, kwargs)
+        timeout_ns = _plain_poll_timeout_ns(timeout)
+        if timeout_ns is not None and not (args or kwargs):
+            return _ready_pairs(calls.pollPoll(self._core, timeout_ns))
+        (timeout,) = _POLL_POLL.bind(given(timeout) + args, kwargs)
         timeout_ns = -1
         if timeout is not None:
             timeout_ns = time_object_to_ns(timeout, NS_PER_MS, ROUND_TIMEOUT,
                                            "timeout must be an integer or None")
             if ns_to_ms(timeout_ns, away_from_zero=True) < 0:
                 timeout_ns = -1
-        return _ready_pairs(bridge.pollPoll(self._core, timeout_ns))
+        return _ready_pairs(calls.pollPoll(self._core, timeout_ns))
 
 
 _PollObject.__name__ = _PollObject.__qualname__ = "poll"
@@ -298,5 +381,5 @@ def select(*args, **kwargs):
     rlist, rfds = _fds_of(rlist)
     wlist, wfds = _fds_of(wlist)
     xlist, xfds = _fds_of(xlist)
-    ready = bridge.select(rfds, wfds, xfds, timeout_ns)
+    ready = calls.select(rfds, wfds, xfds, timeout_ns)
     return ([rlist[i] for i in ready[0]], [wlist[i] for i in ready[1]], [xlist[i] for i in ready[2]])

@@ -6,12 +6,15 @@ import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-/** A read-only array of numbers that Python reads element by element, inline. */
+/**
+ * A read-only array that Python reads element by element, inline: numbers
+ * (boxed {@code Long}s, which Python sees as {@code int}) or other arrays.
+ */
 @ExportLibrary(InteropLibrary.class)
-final class LongArray implements TruffleObject {
-    final long[] values;
+final class ReadOnlyArray implements TruffleObject {
+    final Object[] values;
 
-    LongArray(long[] values) {
+    ReadOnlyArray(Object[] values) {
         this.values = values;
     }
 

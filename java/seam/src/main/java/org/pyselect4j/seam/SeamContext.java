@@ -1,0 +1,91 @@
+package org.pyselect4j.seam;
+
+import org.pyselect4j.core.WaitHook;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage.ContextReference;
+import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.interop.InteropException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+
+/**
+ * The seam in one polyglot context: the binding it was bound to (by the glue,
+ * once, as the context starts) and the wait hook made from it.
+ */
+final class SeamContext {
+    private static final ContextReference<SeamContext> REFERENCE = ContextReference.create(SeamLanguage.class);
+    private static final InteropLibrary INTEROP = InteropLibrary.getUncached();
+
+    private final Env env;
+    private volatile SeamHost host;
+    private volatile WaitHook waitHook;
+
+    SeamContext(Env env) {
+        this.env = env;
+    }
+
+    /** The seam's context of the current thread's polyglot context. */
+    static SeamContext current() {
+        return REFERENCE.get(null);
+    }
+
+    /**
+     * Binds the seam to the binding's host object {@code host} (a
+     * {@link SeamHost}) and to {@code checkpoint}, a Python function that does
+     * nothing: calling it lets the engine run the signal handlers and
+     * cancellation that woke a wait. Its exceptions (a handler's, a
+     * cancellation) end the wait as they are.
+     */
+    @TruffleBoundary
+    void bind(Object host, Object checkpoint) {
+        if (!(env.isHostObject(host) && env.asHostObject(host) instanceof SeamHost seamHost)) {
+            throw new IllegalArgumentException("bind() wants the binding's SeamHost, got " + host);
+        }
+        this.host = seamHost;
+        this.waitHook = seamHost.waitHook(() -> {
+            try {
+                INTEROP.execute(checkpoint);
+            } catch (InteropException e) {
+                throw new IllegalStateException("the checkpoint is not callable", e);
+            } catch (RuntimeException | Error e) {
+                if (env.getContext().isCancelling()) {
+                    seamHost.closeAll(); // the context will never run again
+                }
+                throw e;
+            }
+        });
+    }
+
+    WaitHook waitHook() {
+        return checkBound(waitHook);
+    }
+
+    /** The Java object behind a host object the glue passes back (a core epoll or poll). */
+    <T> T hostObject(Object value, Class<T> type) {
+        return type.cast(env.asHostObject(value));
+    }
+
+    /**
+     * The Python exception for the core's {@code e}, thrown. Python's own
+     * exceptions (a signal handler's, raised during a wait) pass unchanged.
+     */
+    RuntimeException python(RuntimeException e) {
+        if (e instanceof AbstractTruffleException) {
+            throw e;
+        }
+        Object exception = env.asGuestValue(checkBound(host).pythonException(e));
+        try {
+            throw INTEROP.throwException(exception);
+        } catch (InteropException notAnException) {
+            throw new IllegalStateException("not a Python exception: " + exception, notAnException);
+        }
+    }
+
+    private static <T> T checkBound(T field) {
+        if (field == null) {
+            throw new IllegalStateException("the pyselect4j seam is not bound to this context");
+        }
+        return field;
+    }
+}

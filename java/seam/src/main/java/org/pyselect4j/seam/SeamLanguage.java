@@ -11,7 +11,7 @@ import com.oracle.truffle.api.nodes.RootNode;
  * Python glue calls for the frequent operations (waits, registrations).
  * Calls from compiled Python code into these objects are compiled with the
  * caller, unlike host method calls, which is what makes them cheaper
- * ({@code bench/seam_spike.py}). The glue falls back to the host bridge where a
+ * ({@code bench/seam.py}). The glue falls back to the host bridge where a
  * context does not permit this language.
  */
 @TruffleLanguage.Registration(id = SeamLanguage.ID, name = "pyselect4j seam", version = "0.1",

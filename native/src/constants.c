@@ -103,7 +103,6 @@ static const struct constant constants[] = {
     LAYOUT("OFFSETOF_POLLFD_FD", offsetof(struct pollfd, fd)),
     LAYOUT("OFFSETOF_POLLFD_EVENTS", offsetof(struct pollfd, events)),
     LAYOUT("OFFSETOF_POLLFD_REVENTS", offsetof(struct pollfd, revents)),
-    LAYOUT("SIZEOF_FD_SET", sizeof(fd_set)),
 };
 
 #define CONSTANT_COUNT ((jint)(sizeof constants / sizeof constants[0]))

@@ -1,5 +1,6 @@
 /*
- * The JNI entry points of libpyselect4j, one per system call.
+ * The native methods of libpyselect4j, one per system call; registration.c
+ * binds them to org.pyselect4j.jni.Native.
  *
  * Every function returns the system call's result, or -errno when it fails;
  * it never throws and never retries: EINTR handling, deadlines and the
@@ -17,7 +18,11 @@
 
 #include <jni.h>
 
-#define PYSELECT4J_FN(name) Java_org_pyselect4j_jni_Native_##name
+/* Not JNI's mangled names: the JVM finds these only through registration.c's table. */
+#define PYSELECT4J_FN(name) pyselect4j_##name
+
+/* registration.c */
+JNIEXPORT jstring JNICALL PYSELECT4J_FN(bindingProblem)(JNIEnv *env, jclass cls, jint javaNativeMethods);
 
 /* memory.c */
 JNIEXPORT jlong JNICALL PYSELECT4J_FN(address)(JNIEnv *env, jclass cls, jobject directBuffer);
@@ -39,10 +44,8 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(epollWait)(JNIEnv *env, jclass cls, jint ep
 JNIEXPORT jint JNICALL PYSELECT4J_FN(poll)(JNIEnv *env, jclass cls, jlong fds, jint nfds, jint timeoutMs);
 
 /* select.c */
-JNIEXPORT jint JNICALL PYSELECT4J_FN(select)(JNIEnv *env, jclass cls, jint nfds, jlong readSet, jlong writeSet,
-                                             jlong exceptSet, jlong timeoutUs);
-JNIEXPORT jint JNICALL PYSELECT4J_FN(fdSetAdd)(JNIEnv *env, jclass cls, jlong set, jint fd);
-JNIEXPORT jint JNICALL PYSELECT4J_FN(fdSetContains)(JNIEnv *env, jclass cls, jlong set, jint fd);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(selectFds)(JNIEnv *env, jclass cls, jlong fds, jint readCount, jint writeCount,
+                                                jint exceptCount, jlong ready, jlong timeoutUs);
 
 /* timerfd.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(timerfdCreate)(JNIEnv *env, jclass cls, jint clockid, jint flags);

@@ -189,30 +189,34 @@ static void test_poll(void)
 
 static void test_select(void)
 {
-    fd_set sets[3];
-    memset(sets, 0, sizeof sets);
-    CHECK(PYSELECT4J_FN(fdSetAdd)(env, NULL, ADDRESS(&sets[0]), -1) == -EINVAL);
-    CHECK(PYSELECT4J_FN(fdSetAdd)(env, NULL, ADDRESS(&sets[0]), FD_SETSIZE) == -EINVAL);
-    CHECK(PYSELECT4J_FN(fdSetContains)(env, NULL, ADDRESS(&sets[0]), FD_SETSIZE) == -EINVAL);
-
     int fds[2];
     make_pipe(fds);
-    CHECK(PYSELECT4J_FN(fdSetAdd)(env, NULL, ADDRESS(&sets[0]), fds[0]) == 0);
-    CHECK(PYSELECT4J_FN(fdSetContains)(env, NULL, ADDRESS(&sets[0]), fds[0]) == 1);
-    CHECK(PYSELECT4J_FN(fdSetContains)(env, NULL, ADDRESS(&sets[0]), fds[1]) == 0);
-    int nfds = fds[0] + 1;
-    CHECK(PYSELECT4J_FN(select)(env, NULL, nfds, ADDRESS(&sets[0]), ADDRESS(&sets[1]), ADDRESS(&sets[2]), 1000) == 0);
-    CHECK(PYSELECT4J_FN(fdSetContains)(env, NULL, ADDRESS(&sets[0]), fds[0]) == 0);
+    /* Read end in the read list, write end in the write list, read end again in the except list. */
+    jint lists[3] = { fds[0], fds[1], fds[0] };
+    unsigned char ready[3] = { 9, 9, 9 };
+    CHECK(PYSELECT4J_FN(selectFds)(env, NULL, ADDRESS(lists), 1, 1, 1, ADDRESS(ready), 1000) == 1);
+    CHECK(ready[0] == 0 && ready[1] == 1 && ready[2] == 0);
 
     write_byte(fds[1]);
-    PYSELECT4J_FN(fdSetAdd)(env, NULL, ADDRESS(&sets[0]), fds[0]);
-    CHECK(PYSELECT4J_FN(select)(env, NULL, nfds, ADDRESS(&sets[0]), ADDRESS(&sets[1]), ADDRESS(&sets[2]), -1) == 1);
-    CHECK(PYSELECT4J_FN(fdSetContains)(env, NULL, ADDRESS(&sets[0]), fds[0]) == 1);
-    CHECK(PYSELECT4J_FN(select)(env, NULL, -1, 0, 0, 0, 0) == -EINVAL);
+    CHECK(PYSELECT4J_FN(selectFds)(env, NULL, ADDRESS(lists), 1, 0, 0, ADDRESS(ready), -1) == 1);
+    CHECK(ready[0] == 1);
+    CHECK(PYSELECT4J_FN(selectFds)(env, NULL, ADDRESS(lists), 0, 0, 0, ADDRESS(ready), 0) == 0);
+
+    jint out_of_range[2] = { FD_SETSIZE, -1 };
+    CHECK(PYSELECT4J_FN(selectFds)(env, NULL, ADDRESS(out_of_range), 1, 0, 0, ADDRESS(ready), 0) == -EINVAL);
+    CHECK(PYSELECT4J_FN(selectFds)(env, NULL, ADDRESS(&out_of_range[1]), 0, 1, 0, ADDRESS(ready), 0) == -EINVAL);
+    CHECK(PYSELECT4J_FN(selectFds)(env, NULL, ADDRESS(lists), -1, 0, 0, ADDRESS(ready), 0) == -EINVAL);
 
     PYSELECT4J_FN(close)(env, NULL, fds[0]);
     PYSELECT4J_FN(close)(env, NULL, fds[1]);
-    CHECK(PYSELECT4J_FN(select)(env, NULL, nfds, ADDRESS(&sets[0]), 0, 0, 0) == -EBADF);
+    CHECK(PYSELECT4J_FN(selectFds)(env, NULL, ADDRESS(lists), 1, 0, 0, ADDRESS(ready), 0) == -EBADF);
+}
+
+static void test_binding_problem(void)
+{
+    /* Not loaded by a JVM here: nothing was registered, so only the count can differ. */
+    jstring problem = PYSELECT4J_FN(bindingProblem)(env, NULL, -1);
+    CHECK(problem != NULL && strstr((const char *)problem, "declares -1 native methods") != NULL);
 }
 
 static void test_timerfd(void)
@@ -334,6 +338,7 @@ int main(int argc, char **argv)
     test_epoll();
     test_poll();
     test_select();
+    test_binding_problem();
     test_timerfd();
     test_eventfd();
     if (!under_valgrind)

@@ -11,8 +11,6 @@ final class Layout {
     static final int POLLFD_EVENTS = LinuxConstants.get("OFFSETOF_POLLFD_EVENTS");
     static final int POLLFD_REVENTS = LinuxConstants.get("OFFSETOF_POLLFD_REVENTS");
 
-    static final int FD_SET_SIZE = LinuxConstants.get("SIZEOF_FD_SET");
-
     private Layout() {
     }
 }

@@ -12,13 +12,17 @@ import org.pyselect4j.jni.Native;
  * poll at a time.
  *
  * <p>Thread-safe. A poll copies the registrations when it starts; changes made
- * by other threads while it waits apply to the next poll, as in CPython.
+ * by other threads while it waits apply to the next poll, as in CPython. The
+ * copy, an array of {@code struct pollfd}, is kept and made again only after
+ * the registrations changed.
  */
 public final class Poll {
     private static final int MAX_EVENT_MASK = 0xFFFF;
 
     /** fd to event mask; re-registering keeps an fd's position. Guarded by itself. */
     private final Map<Integer, Integer> registrations = new LinkedHashMap<>();
+    /** The registrations as poll(2) takes them, and one more entry for the waker; null after a change. Guarded by registrations. */
+    private PollFds table;
     private final AtomicBoolean polling = new AtomicBoolean();
 
     /**
@@ -30,6 +34,7 @@ public final class Poll {
         checkEventMask(events);
         synchronized (registrations) {
             registrations.put(fd, events);
+            table = null;
         }
     }
 
@@ -42,13 +47,18 @@ public final class Poll {
             if (registrations.replace(fd, events) == null) {
                 throw new ErrnoException(LinuxConstants.ENOENT);
             }
+            table = null;
         }
     }
 
     /** @return false if fd was not registered */
     public boolean unregister(int fd) {
         synchronized (registrations) {
-            return registrations.remove(fd) != null;
+            boolean removed = registrations.remove(fd) != null;
+            if (removed) {
+                table = null;
+            }
+            return removed;
         }
     }
 
@@ -66,29 +76,27 @@ public final class Poll {
         }
         try {
             int count;
-            ScratchBuffer scratch;
             PollFds pollfds;
             synchronized (registrations) {
                 count = registrations.size();
-                // One more entry for the waker's descriptor.
-                scratch = ScratchBuffer.take((count + 1) * Layout.POLLFD_SIZE);
-                pollfds = new PollFds(scratch.buffer(), scratch.address(), 0);
-                int index = 0;
-                for (Map.Entry<Integer, Integer> registration : registrations.entrySet()) {
-                    pollfds.set(index++, registration.getKey(), registration.getValue());
-                }
-            }
-            try (scratch) {
-                int ready = Blocking.run(timeoutNs, hook, (waitNs, wakeFd) -> {
-                    if (wakeFd == Blocking.NO_WAKE_FD) {
-                        return Native.poll(pollfds.address(), count, 0);
+                if (table == null) {
+                    table = PollFds.allocate(count + 1);
+                    int index = 0;
+                    for (Map.Entry<Integer, Integer> registration : registrations.entrySet()) {
+                        table.set(index++, registration.getKey(), registration.getValue());
                     }
-                    pollfds.set(count, wakeFd, LinuxConstants.POLLIN);
-                    int rc = Native.poll(pollfds.address(), count + 1, Blocking.ceilMillis(waitNs));
-                    return rc > 0 && pollfds.revents(count) != 0 ? Blocking.WOKEN : rc;
-                });
-                return readyList(pollfds, count, ready);
+                }
+                pollfds = table; // only this poll uses it: a change makes a new one for the next
             }
+            int ready = Blocking.run(timeoutNs, hook, (waitNs, wakeFd) -> {
+                if (wakeFd == Blocking.NO_WAKE_FD) {
+                    return Native.poll(pollfds.address(), count, 0);
+                }
+                pollfds.set(count, wakeFd, LinuxConstants.POLLIN);
+                int rc = Native.poll(pollfds.address(), count + 1, Blocking.ceilMillis(waitNs));
+                return rc > 0 && pollfds.revents(count) != 0 ? Blocking.WOKEN : rc;
+            });
+            return readyList(pollfds, count, ready);
         } finally {
             polling.set(false);
         }

@@ -1,8 +1,11 @@
 package org.pyselect4j.core;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
-/** An array of struct pollfd in native memory, at {@code offset} in a scratch buffer. */
+import org.pyselect4j.jni.Native;
+
+/** An array of struct pollfd in native memory, at {@code offset} in a buffer. */
 final class PollFds {
     private final ByteBuffer buffer;
     private final long address;
@@ -12,6 +15,13 @@ final class PollFds {
         this.buffer = buffer;
         this.address = bufferAddress + offset;
         this.offset = offset;
+    }
+
+    /** An array of {@code count} entries in a direct buffer of its own. */
+    static PollFds allocate(int count) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.max(count, 1) * Layout.POLLFD_SIZE)
+                .order(ByteOrder.nativeOrder());
+        return new PollFds(buffer, Native.address(buffer), 0);
     }
 
     long address() {

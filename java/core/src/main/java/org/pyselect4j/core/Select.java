@@ -1,18 +1,14 @@
 package org.pyselect4j.core;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntSupplier;
-import java.util.stream.IntStream;
 
 import org.pyselect4j.jni.Native;
 
 /** CPython's {@code select.select} over select(2). */
 public final class Select {
-    private static final int SET_COUNT = 3;
-    private static final int SETS_BYTES = SET_COUNT * Layout.FD_SET_SIZE;
-    private static final byte[] EMPTY_SETS = new byte[SETS_BYTES];
-
     private Select() {
     }
 
@@ -26,52 +22,62 @@ public final class Select {
     public static SelectResult select(int[] read, int[] write, int[] except, long timeoutNs, WaitHook hook) {
         Objects.requireNonNull(hook, "hook");
         int[][] fdArrays = {read, write, except};
-        int nfds = checkedNfds(fdArrays);
-        // The first three fd_sets hold the request; select(2) overwrites the other three,
-        // so each retry starts from a fresh copy of the request.
-        try (ScratchBuffer scratch = ScratchBuffer.take(2 * SETS_BYTES)) {
-            ByteBuffer sets = scratch.buffer();
-            long requested = scratch.address();
-            long results = requested + SETS_BYTES;
-            sets.put(0, EMPTY_SETS);
-            for (int set = 0; set < SET_COUNT; set++) {
-                for (int fd : fdArrays[set]) {
-                    Errors.check(Native.fdSetAdd(requested + (long) set * Layout.FD_SET_SIZE, fd));
+        checkFitFdSets(fdArrays);
+        int count = read.length + write.length + except.length;
+        // Native memory: the waker's slot, then the three lists, as int32s; then one ready flag for each.
+        try (ScratchBuffer scratch = ScratchBuffer.take((count + 1) * (Integer.BYTES + 1))) {
+            ByteBuffer buffer = scratch.buffer();
+            int flagsOffset = (count + 1) * Integer.BYTES;
+            int offset = Integer.BYTES;
+            for (int[] fds : fdArrays) {
+                for (int fd : fds) {
+                    buffer.putInt(offset, fd);
+                    offset += Integer.BYTES;
                 }
             }
+            Lists lists = new Lists(scratch.address(), scratch.address() + flagsOffset, read.length, write.length,
+                    except.length);
             int ready = Blocking.run(timeoutNs, hook, (waitNs, wakeFd) -> {
-                sets.put(SETS_BYTES, sets, 0, SETS_BYTES);
                 if (wakeFd == Blocking.NO_WAKE_FD) {
-                    return selectResults(nfds, results, 0);
+                    return lists.select(0);
                 }
                 if (wakeFd >= LinuxConstants.FD_SETSIZE) {
-                    return waitThenSelect(fdArrays, wakeFd, waitNs, () -> {
-                        sets.put(SETS_BYTES, sets, 0, SETS_BYTES);
-                        return selectResults(nfds, results, 0);
-                    });
+                    return waitThenSelect(fdArrays, wakeFd, waitNs, () -> lists.select(0));
                 }
-                Errors.check(Native.fdSetAdd(results, wakeFd));
-                int rc = selectResults(Math.max(nfds, wakeFd + 1), results, Blocking.ceilMicros(waitNs));
-                if (rc > 0 && Errors.check(Native.fdSetContains(results, wakeFd)) == 1) {
-                    return Blocking.WOKEN;
-                }
-                return rc;
+                buffer.putInt(0, wakeFd);
+                int rc = lists.selectWithWaker(Blocking.ceilMicros(waitNs));
+                return rc > 0 && buffer.get(flagsOffset) == 1 ? Blocking.WOKEN : rc;
             });
-            int[][] readyIndexes = new int[SET_COUNT][];
-            for (int set = 0; set < SET_COUNT; set++) {
-                long resultSet = results + (long) set * Layout.FD_SET_SIZE;
-                int[] fds = fdArrays[set];
-                readyIndexes[set] = ready == 0 ? new int[0]
-                        : IntStream.range(0, fds.length)
-                                .filter(index -> Errors.check(Native.fdSetContains(resultSet, fds[index])) == 1)
-                                .toArray();
+            int[][] readyIndexes = new int[fdArrays.length][];
+            int flag = flagsOffset + 1;
+            for (int set = 0; set < fdArrays.length; set++) {
+                int[] indexes = new int[ready == 0 ? 0 : fdArrays[set].length];
+                int found = 0;
+                for (int index = 0; index < indexes.length; index++) {
+                    if (buffer.get(flag + index) == 1) {
+                        indexes[found++] = index;
+                    }
+                }
+                flag += fdArrays[set].length;
+                readyIndexes[set] = Arrays.copyOf(indexes, found);
             }
             return new SelectResult(readyIndexes[0], readyIndexes[1], readyIndexes[2]);
         }
     }
 
-    private static int selectResults(int nfds, long results, long timeoutUs) {
-        return Native.select(nfds, results, results + Layout.FD_SET_SIZE, results + 2L * Layout.FD_SET_SIZE, timeoutUs);
+    /**
+     * The three lists in native memory, after a slot for the waker (at
+     * {@code fds}), and their ready flags (at {@code flags}, the waker's first).
+     */
+    private record Lists(long fds, long flags, int readCount, int writeCount, int exceptCount) {
+        int select(long timeoutUs) {
+            return Native.selectFds(fds + Integer.BYTES, readCount, writeCount, exceptCount, flags + 1, timeoutUs);
+        }
+
+        /** With the waker's slot as the first descriptor to read. */
+        int selectWithWaker(long timeoutUs) {
+            return Native.selectFds(fds, readCount + 1, writeCount, exceptCount, flags, timeoutUs);
+        }
     }
 
     /**
@@ -89,7 +95,7 @@ public final class Select {
         try (ScratchBuffer scratch = ScratchBuffer.take((count + 1) * Layout.POLLFD_SIZE)) {
             PollFds pollfds = new PollFds(scratch.buffer(), scratch.address(), 0);
             int index = 0;
-            for (int set = 0; set < SET_COUNT; set++) {
+            for (int set = 0; set < fdArrays.length; set++) {
                 for (int fd : fdArrays[set]) {
                     pollfds.set(index++, fd, conditions[set]);
                 }
@@ -103,17 +109,13 @@ public final class Select {
         }
     }
 
-    /** One more than the highest fd, after checking that every fd fits an fd_set. */
-    private static int checkedNfds(int[][] fdArrays) {
-        int nfds = 0;
+    private static void checkFitFdSets(int[][] fdArrays) {
         for (int[] fds : fdArrays) {
             for (int fd : fds) {
                 if (fd < 0 || fd >= LinuxConstants.FD_SETSIZE) {
                     throw new IllegalArgumentException("descriptor " + fd + " does not fit an fd_set");
                 }
-                nfds = Math.max(nfds, fd + 1);
             }
         }
-        return nfds;
     }
 }

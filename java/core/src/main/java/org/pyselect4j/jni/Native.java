@@ -20,6 +20,12 @@ public final class Native {
     private Native() {
     }
 
+    /**
+     * Null when the library bound every native method of this class (which
+     * declares {@code javaNativeMethods} of them) as it loaded, else what differs.
+     */
+    public static native String bindingProblem(int javaNativeMethods);
+
     /** The address of a direct buffer's memory, or 0 for a heap buffer. */
     public static native long address(ByteBuffer directBuffer);
 
@@ -45,14 +51,15 @@ public final class Native {
 
     public static native int poll(long fds, int nfds, int timeoutMs);
 
-    /** select(2); a negative timeout waits without limit. */
-    public static native int select(int nfds, long readSet, long writeSet, long exceptSet, long timeoutUs);
-
-    /** FD_SET; -EINVAL for an fd outside 0..FD_SETSIZE-1. */
-    public static native int fdSetAdd(long set, int fd);
-
-    /** FD_ISSET as 1 or 0; -EINVAL for an fd outside 0..FD_SETSIZE-1. */
-    public static native int fdSetContains(long set, int fd);
+    /**
+     * select(2) over descriptor lists: {@code fds} holds {@code readCount}, then
+     * {@code writeCount}, then {@code exceptCount} int32 descriptors; on return
+     * {@code ready} holds one byte per descriptor, in the same order, 1 where it
+     * is ready in its set. A negative timeout waits without limit; -EINVAL for
+     * an fd outside 0..FD_SETSIZE-1.
+     */
+    public static native int selectFds(long fds, int readCount, int writeCount, int exceptCount, long ready,
+                                       long timeoutUs);
 
     public static native int timerfdCreate(int clockid, int flags);
 

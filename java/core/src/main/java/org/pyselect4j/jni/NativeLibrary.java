@@ -2,6 +2,7 @@ package org.pyselect4j.jni;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,6 +38,21 @@ public final class NativeLibrary {
             loadFromClasspath(platformFolder(System.getProperty("os.name"), System.getProperty("os.arch")));
         }
         loaded = true;
+        String problem = Native.bindingProblem(nativeMethodCount());
+        if (problem != null) {
+            throw new UnsatisfiedLinkError("pyselect4j's native library does not match its Java side "
+                    + "(a stale build?): " + problem);
+        }
+    }
+
+    static int nativeMethodCount() {
+        int count = 0;
+        for (var method : Native.class.getDeclaredMethods()) {
+            if (Modifier.isNative(method.getModifiers())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.pyselect4j.jni;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,5 +33,16 @@ class NativeLibraryTest {
         NativeLibrary.load();
         NativeLibrary.load();
         assertEquals("Bad file descriptor", Native.strerror(9));
+    }
+
+    @Test
+    void theLibraryBindsEveryNativeMethodFromItsTable() {
+        NativeLibrary.load();
+        int declared = NativeLibrary.nativeMethodCount();
+        assertNull(Native.bindingProblem(declared));
+        // What load() would report for a Java side that declares one more than the library binds.
+        String mismatch = Native.bindingProblem(declared + 1);
+        assertTrue(mismatch.contains("declares " + (declared + 1) + " native methods, the library binds " + declared),
+                mismatch);
     }
 }

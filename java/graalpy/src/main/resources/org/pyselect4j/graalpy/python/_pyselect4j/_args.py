@@ -247,6 +247,11 @@ def sign_pending():
         _sign(*_unsigned.pop())
 
 
+# warnings.warn's stacklevel that names the line calling a BuiltinFunction, from
+# a converter called by the function behind it (converter, function, __call__, caller).
+WARN_CALLER = 4
+
+
 class BuiltinFunction:
     """A module-level function that behaves like one of CPython's builtins: it
     does not bind as a method when stored in a class (selectors keeps

@@ -3,7 +3,7 @@ the ``EFD_*`` constants, as CPython 3.13 has them on Linux: the descriptors,
 beside timerfd, that event loops wait on (cross-thread wake-ups, child exits,
 self-pipes)."""
 
-from ._args import BuiltinFunction, Keywords, One
+from ._args import WARN_CALLER, BuiltinFunction, Keywords, One
 from ._convert import (
     ULONG_MAX, c_int, c_int_parse_tuple, c_unsigned_int, c_unsigned_long_long, file_descriptor,
 )
@@ -40,14 +40,14 @@ def eventfd(*args, **kwargs):
 
 def eventfd_read(*args, **kwargs):
     """Reads (and resets, or decrements in semaphore mode) an eventfd's counter."""
-    fd = file_descriptor(*_EVENTFD_READ.bind(args, kwargs))
+    fd = file_descriptor(*_EVENTFD_READ.bind(args, kwargs), WARN_CALLER)
     return bridge.eventfdRead(fd) % _TWO_TO_64
 
 
 def eventfd_write(*args, **kwargs):
     """Adds value to an eventfd's counter."""
     fd, value = _EVENTFD_WRITE.bind(args, kwargs)
-    fd, value = file_descriptor(fd), c_unsigned_long_long(value)
+    fd, value = file_descriptor(fd, WARN_CALLER), c_unsigned_long_long(value)
     bridge.eventfdWrite(fd, value - _TWO_TO_64 if value > _INT64_MAX else value)
 
 

@@ -8,7 +8,7 @@ the same arguments, where the context permits it, else the bridge too.
 
 import math
 
-from ._args import NOT_GIVEN, BuiltinFunction, Keywords, Nothing, One, Positional, given, method
+from ._args import NOT_GIVEN, WARN_CALLER, BuiltinFunction, Keywords, Nothing, One, Positional, given, method
 from ._convert import (
     INT_MAX, NS_PER_MS, NS_PER_SECOND, ROUND_TIMEOUT, USHRT_MAX, c_int, c_unsigned_int_bitwise,
     c_unsigned_short, file_descriptor, ns_to_ms, time_object_to_ns,
@@ -363,18 +363,22 @@ def _fds_of(objects):
         raise ValueError("too many file descriptors in select()")
     fds = []
     for obj in objects:
-        fd = file_descriptor(obj, stacklevel=4)
+        if type(obj) is int and 0 <= obj < FD_SETSIZE:
+            fds.append(obj)  # the plain case, as file_descriptor() would return it
+            continue
+        fd = file_descriptor(obj, stacklevel=WARN_CALLER + 1)  # + 1: this function
         if fd >= FD_SETSIZE:
             raise ValueError("filedescriptor out of range in select()")
         fds.append(fd)
     return objects, fds
 
 
-def select(*args, **kwargs):
+def select(rlist=NOT_GIVEN, wlist=NOT_GIVEN, xlist=NOT_GIVEN, timeout=NOT_GIVEN, /, *args, **kwargs):
     """Waits until descriptors of the three sequences are ready for reading, writing or exceptional conditions; returns the ready objects."""
-    rlist, wlist, xlist, timeout = _SELECT.bind(args, kwargs)
+    if xlist is NOT_GIVEN or args or kwargs:
+        rlist, wlist, xlist, timeout = _SELECT.bind(given(rlist, wlist, xlist, timeout) + args, kwargs)
     timeout_ns = -1
-    if timeout is not None:
+    if timeout is not None and timeout is not NOT_GIVEN:
         timeout_ns = time_object_to_ns(timeout, NS_PER_SECOND, ROUND_TIMEOUT, "timeout must be a float or None")
         if timeout_ns < 0:
             raise ValueError("timeout must be non-negative")
@@ -382,4 +386,6 @@ def select(*args, **kwargs):
     wlist, wfds = _fds_of(wlist)
     xlist, xfds = _fds_of(xlist)
     ready = calls.select(rfds, wfds, xfds, timeout_ns)
-    return ([rlist[i] for i in ready[0]], [wlist[i] for i in ready[1]], [xlist[i] for i in ready[2]])
+    # Each list of indexes copied out of the Java array at once, then read in Python: faster than indexing it.
+    return ([rlist[i] for i in list(ready[0])], [wlist[i] for i in list(ready[1])],
+            [xlist[i] for i in list(ready[2])])

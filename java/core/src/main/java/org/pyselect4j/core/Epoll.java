@@ -3,14 +3,16 @@ package org.pyselect4j.core;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.pyselect4j.jni.Native;
 
 /**
  * An epoll instance: CPython's {@code select.epoll}.
  *
- * <p>Thread-safe. Each operation holds a use of the descriptor while it runs,
- * without a lock, so one thread may register while another waits. {@link #close}
+ * <p>Thread-safe. Each operation holds a use of the descriptor while it runs
+ * (a count changed by compare-and-set, no lock), so one thread may register
+ * while another waits. {@link #close}
  * marks the object closed at once, but the descriptor itself is closed only when
  * its last use ends: no thread can ever pass a number the kernel has meanwhile
  * given to another file. As with CPython, a wait in progress goes on after a
@@ -30,10 +32,11 @@ public final class Epoll implements AutoCloseable {
 
     private static final Cleaner CLEANER = Cleaner.create();
 
+    /** In {@link #state}: set once closed; the other bits count the uses in progress. */
+    private static final int CLOSED = 1 << 30;
+
     private final int epfd;
-    private final Object lock = new Object();
-    private int uses; // guarded by lock
-    private volatile boolean closed; // written under lock
+    private final AtomicInteger state = new AtomicInteger();
     private final DescriptorCloser closer;
     private final Cleaner.Cleanable closeOnce;
 
@@ -73,12 +76,14 @@ public final class Epoll implements AutoCloseable {
     }
 
     public int fileno() {
-        ensureOpen();
+        if (isClosed()) {
+            throw new ClosedException();
+        }
         return epfd;
     }
 
     public boolean isClosed() {
-        return closed;
+        return (state.get() & CLOSED) != 0;
     }
 
     /**
@@ -90,14 +95,15 @@ public final class Epoll implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (lock) {
-            if (closed) {
+        int before;
+        do {
+            before = state.get();
+            if ((before & CLOSED) != 0) {
                 return;
             }
-            closed = true;
-            if (uses > 0) {
-                return;
-            }
+        } while (!state.compareAndSet(before, before | CLOSED));
+        if (before != 0) {
+            return; // uses in progress: the last one closes
         }
         closeOnce.clean();
         Errors.check(closer.result);
@@ -180,25 +186,18 @@ public final class Epoll implements AutoCloseable {
 
     /** Starts a use of the descriptor, which stays open until the matching {@link #release}. */
     private void acquire() {
-        synchronized (lock) {
-            ensureOpen();
-            uses++;
-        }
+        int before;
+        do {
+            before = state.get();
+            if ((before & CLOSED) != 0) {
+                throw new ClosedException();
+            }
+        } while (!state.compareAndSet(before, before + 1));
     }
 
     private void release() {
-        boolean lastUseAfterClose;
-        synchronized (lock) {
-            lastUseAfterClose = --uses == 0 && closed;
-        }
-        if (lastUseAfterClose) {
-            closeOnce.clean();
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new ClosedException();
+        if (state.decrementAndGet() == CLOSED) {
+            closeOnce.clean(); // the last use after a close
         }
     }
 }

@@ -23,8 +23,9 @@ _CLOSED_MESSAGE = "I/O operation on closed epoll object"
 
 
 def install(java_bridge, frequent_calls, module):
-    global bridge, calls, EPOLL_CLOEXEC, FD_SETSIZE, _DEFAULT_MASK
+    global bridge, calls, EPOLL_CLOEXEC, FD_SETSIZE, _DEFAULT_MASK, _ready_pairs
     bridge, calls = java_bridge, frequent_calls
+    _ready_pairs = _pairs_from_host if calls is bridge else _pairs_from_seam
     EPOLL_CLOEXEC = bridge.constant("EPOLL_CLOEXEC")
     FD_SETSIZE = bridge.constant("FD_SETSIZE")
     _DEFAULT_MASK = bridge.constant("POLLIN") | bridge.constant("POLLPRI") | bridge.constant("POLLOUT")
@@ -38,14 +39,27 @@ def install(java_bridge, frequent_calls, module):
     module.select = BuiltinFunction(select, _SELECT, "select")
 
 
-def _ready_pairs(flat):
-    """[(fd, events), ...] from the bridge's flattened pairs (None: nothing ready)."""
+def _pairs_from_seam(flat):
+    """[(fd, events), ...] from the seam's flattened pairs (None: nothing ready).
+
+    Compiled Python reads the seam's array inline, so zip takes from it directly.
+    """
     if flat is None:
-        return []  # the common idle case: not even a host call for the length
-    # One bulk copy out of the host array, then pairs by zip: measured several
-    # times faster under GraalPy than indexing the host array pair by pair.
+        return []
+    values = iter(flat)
+    return list(zip(values, values))
+
+
+def _pairs_from_host(flat):
+    """The same from the bridge's host array, copied out at once: each element
+    read from a host array is a host call, several times slower than one copy."""
+    if flat is None:
+        return []
     values = iter(list(flat))
     return list(zip(values, values))
+
+
+_ready_pairs = None  # one of the two above, set by install()
 
 
 # The plain case of the frequent calls (see _args.given): exact ints and floats

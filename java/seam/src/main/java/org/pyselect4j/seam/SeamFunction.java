@@ -25,96 +25,54 @@ import com.oracle.truffle.api.library.ExportMessage;
  */
 enum SeamFunction {
     /** bind(bridge, checkpoint): see {@link SeamContext#bind}. */
-    BIND("bind", 2) {
-        @Override
-        Object run(SeamContext context, Object[] arguments) {
-            context.bind(arguments[0], arguments[1]);
-            return Nothing.INSTANCE;
-        }
-    },
-    EPOLL_REGISTER("epollRegister", 3) {
-        @Override
-        Object run(SeamContext context, Object[] arguments) {
-            context.hostObject(arguments[0], Epoll.class).register(asInt(arguments[1]), asInt(arguments[2]));
-            return Nothing.INSTANCE;
-        }
-    },
-    EPOLL_MODIFY("epollModify", 3) {
-        @Override
-        Object run(SeamContext context, Object[] arguments) {
-            context.hostObject(arguments[0], Epoll.class).modify(asInt(arguments[1]), asInt(arguments[2]));
-            return Nothing.INSTANCE;
-        }
-    },
-    EPOLL_UNREGISTER("epollUnregister", 2) {
-        @Override
-        Object run(SeamContext context, Object[] arguments) {
-            context.hostObject(arguments[0], Epoll.class).unregister(asInt(arguments[1]));
-            return Nothing.INSTANCE;
-        }
-    },
+    BIND("bind", 2, (context, arguments) -> {
+        context.bind(arguments[0], arguments[1]);
+        return Nothing.INSTANCE;
+    }),
+    EPOLL_REGISTER("epollRegister", 3, (context, arguments) -> setMask(context, arguments, Epoll.class, Epoll::register)),
+    EPOLL_MODIFY("epollModify", 3, (context, arguments) -> setMask(context, arguments, Epoll.class, Epoll::modify)),
+    EPOLL_UNREGISTER("epollUnregister", 2, (context, arguments) -> {
+        context.hostObject(arguments[0], Epoll.class).unregister(asInt(arguments[1]));
+        return Nothing.INSTANCE;
+    }),
     /** epollPoll(epoll, timeoutNs, maxEvents): the ready (fd, events) pairs flattened, None when none. */
-    EPOLL_POLL("epollPoll", 3) {
-        @Override
-        Object run(SeamContext context, Object[] arguments) {
-            Epoll epoll = context.hostObject(arguments[0], Epoll.class);
-            return pairs(epoll.poll(asLong(arguments[1]), asInt(arguments[2]), context.waitHook()));
-        }
-    },
-    POLL_REGISTER("pollRegister", 3) {
-        @Override
-        Object run(SeamContext context, Object[] arguments) {
-            context.hostObject(arguments[0], Poll.class).register(asInt(arguments[1]), asInt(arguments[2]));
-            return Nothing.INSTANCE;
-        }
-    },
-    POLL_MODIFY("pollModify", 3) {
-        @Override
-        Object run(SeamContext context, Object[] arguments) {
-            context.hostObject(arguments[0], Poll.class).modify(asInt(arguments[1]), asInt(arguments[2]));
-            return Nothing.INSTANCE;
-        }
-    },
+    EPOLL_POLL("epollPoll", 3, (context, arguments) -> pairs(context.hostObject(arguments[0], Epoll.class)
+            .poll(asLong(arguments[1]), asInt(arguments[2]), context.waitHook()))),
+    POLL_REGISTER("pollRegister", 3, (context, arguments) -> setMask(context, arguments, Poll.class, Poll::register)),
+    POLL_MODIFY("pollModify", 3, (context, arguments) -> setMask(context, arguments, Poll.class, Poll::modify)),
     /** pollUnregister(poll, fd): whether fd was registered. */
-    POLL_UNREGISTER("pollUnregister", 2) {
-        @Override
-        Object run(SeamContext context, Object[] arguments) {
-            return context.hostObject(arguments[0], Poll.class).unregister(asInt(arguments[1]));
-        }
-    },
+    POLL_UNREGISTER("pollUnregister", 2,
+            (context, arguments) -> context.hostObject(arguments[0], Poll.class).unregister(asInt(arguments[1]))),
     /** pollPoll(poll, timeoutNs): as epollPoll. */
-    POLL_POLL("pollPoll", 2) {
-        @Override
-        Object run(SeamContext context, Object[] arguments) {
-            Poll poll = context.hostObject(arguments[0], Poll.class);
-            return pairs(poll.poll(asLong(arguments[1]), context.waitHook()));
-        }
-    },
+    POLL_POLL("pollPoll", 2, (context, arguments) -> pairs(context.hostObject(arguments[0], Poll.class)
+            .poll(asLong(arguments[1]), context.waitHook()))),
     /** select(read fds, write fds, except fds, timeoutNs): the indexes of the ready entries of each. */
-    SELECT("select", 4) {
-        @Override
-        Object run(SeamContext context, Object[] arguments) {
-            SelectResult ready = Select.select(asInts(arguments[0]), asInts(arguments[1]), asInts(arguments[2]),
-                    asLong(arguments[3]), context.waitHook());
-            return new ReadOnlyArray(new Object[] {numbers(ready.readIndexes()), numbers(ready.writeIndexes()),
-                    numbers(ready.exceptIndexes())});
-        }
-    };
+    SELECT("select", 4, (context, arguments) -> {
+        SelectResult ready = Select.select(asInts(arguments[0]), asInts(arguments[1]), asInts(arguments[2]),
+                asLong(arguments[3]), context.waitHook());
+        return new ReadOnlyArray(new Object[] {numbers(ready.readIndexes()), numbers(ready.writeIndexes()),
+                numbers(ready.exceptIndexes())});
+    });
+
+    /** What one function does with its arguments, behind a Truffle boundary. */
+    private interface Body {
+        Object run(SeamContext context, Object[] arguments);
+    }
 
     private static final InteropLibrary INTEROP = InteropLibrary.getUncached();
 
     /** The member name the glue reads. */
     final String memberName;
     final int arity;
+    private final Body body;
     /** What Python calls. */
     final Executable executable = new Executable(this);
 
-    SeamFunction(String memberName, int arity) {
+    SeamFunction(String memberName, int arity, Body body) {
         this.memberName = memberName;
         this.arity = arity;
+        this.body = body;
     }
-
-    abstract Object run(SeamContext context, Object[] arguments);
 
     static SeamFunction named(String memberName) {
         for (SeamFunction function : values()) {
@@ -129,7 +87,7 @@ enum SeamFunction {
     Object call(Object[] arguments) {
         SeamContext context = SeamContext.current();
         try {
-            return run(context, arguments);
+            return body.run(context, arguments);
         } catch (RuntimeException e) {
             throw context.python(e);
         }
@@ -178,6 +136,17 @@ enum SeamFunction {
         } catch (InteropException e) {
             return sequence;
         }
+    }
+
+    /** A registration change of an epoll or poll object, as (object, fd, events). */
+    private interface MaskChange<T> {
+        void apply(T target, int fd, int events);
+    }
+
+    /** The arguments (object, fd, events) applied to a registration change; None back. */
+    private static <T> Object setMask(SeamContext context, Object[] arguments, Class<T> type, MaskChange<T> change) {
+        change.apply(context.hostObject(arguments[0], type), asInt(arguments[1]), asInt(arguments[2]));
+        return Nothing.INSTANCE;
     }
 
     // The glue passes exact Python ints in range: any failure here is a bug, a SystemError in Python.

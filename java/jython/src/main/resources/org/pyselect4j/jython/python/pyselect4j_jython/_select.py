@@ -1,0 +1,317 @@
+"""select.epoll, select.poll and select.select over kernel descriptors, as
+CPython 2.7.18 has them on Linux (its arguments, exceptions and messages),
+plus epoll's context manager and ``closed``-on-exit from CPython 3.4."""
+
+import errno as _errno
+
+from org.pyselect4j.core import ClosedException, ConcurrentPollException, Epoll, LinuxConstants, Poll, Select
+
+from pyselect4j_jython import _kernel
+from pyselect4j_jython._args import (
+    INT_MAX, Builtin, c_double_27, c_int_27, c_unsigned_int_mask_27, c_unsigned_short_27, file_descriptor_27,
+    no_arguments, one_argument, parse_keywords_27, parse_tuple, unpack_tuple,
+)
+
+FD_SETSIZE = LinuxConstants.FD_SETSIZE
+_DEFAULT_MASK = LinuxConstants.POLLIN | LinuxConstants.POLLPRI | LinuxConstants.POLLOUT
+_NS_PER_MS = 10**6
+_NS_PER_US = 1000
+_US_PER_SECOND = 10**6
+_CLOSED_MESSAGE = "I/O operation on closed epoll fd"
+
+# What CPython 2.7 has: 3.x added EPOLLRDHUP, EPOLLEXCLUSIVE, EPOLL_CLOEXEC and POLLRDHUP.
+_CPYTHON_27_CONSTANTS = frozenset(
+    "EPOLL" + name for name in "ERR ET HUP IN MSG ONESHOT OUT PRI RDBAND RDNORM WRBAND WRNORM".split()) | frozenset(
+    "POLL" + name for name in "ERR HUP IN MSG NVAL OUT PRI RDBAND RDNORM WRBAND WRNORM".split())
+
+error = None  # select.error, set by install()
+_open_epolls = None  # the interpreter's PySelect4jJython.OpenEpolls, set by install()
+
+
+def install(module, open_epolls):
+    global error, _open_epolls
+    error, _open_epolls = module.error, open_epolls
+    for constants in (LinuxConstants.epollConstants(), LinuxConstants.pollConstants()):
+        for entry in constants.entrySet():
+            if entry.key in _CPYTHON_27_CONSTANTS:
+                setattr(module, entry.key, entry.value & 0xFFFFFFFF)  # EPOLLET is 2**31, not negative
+    module.PIPE_BUF = LinuxConstants.PIPE_BUF
+    module.epoll = epoll
+    module.poll = Builtin(poll, "select")
+    module.select = Builtin(select, "select")
+
+
+def _signed32(mask):
+    """An unsigned 32-bit mask as the Java int with the same bits."""
+    return int(mask - 2**32 if mask >= 2**31 else mask)
+
+
+def _ready_pairs(ready):
+    return [(ready.fd(i), ready.events(i)) for i in xrange(ready.size())]
+
+
+class epoll(object):
+    """select.epoll([sizehint=-1])
+
+    Returns an epolling object
+
+    sizehint must be a positive integer or -1 for the default size. The
+    sizehint is used to optimize internal data structures. It doesn't limit
+    the maximum number of monitored events."""
+
+    __slots__ = ("_core", "__weakref__")
+
+    def __new__(cls, *args, **kwargs):
+        (sizehint,) = parse_keywords_27("epoll", args, kwargs, [("sizehint", c_int_27, -1)], 0)
+        if sizehint != -1 and sizehint <= 0:
+            raise ValueError("sizehint must be greater zero, got %d" % sizehint)
+        return cls._adopt(_kernel.call(IOError, Epoll.create))
+
+    @classmethod
+    def _adopt(cls, core):
+        self = object.__new__(cls)
+        self._core = _open_epolls.add(core)
+        return self
+
+    @classmethod
+    def fromfd(cls, *args, **kwargs):
+        """fromfd(fd) -> epoll
+
+        Create an epoll object from a given control fd."""
+        (fd,) = parse_tuple("fromfd", args, kwargs, [c_int_27], 1)
+        if fd == -1:
+            return cls(-1)
+        if fd < 0:
+            raise _kernel.errno_error(IOError, _errno.EBADF)
+        return cls._adopt(Epoll.fromFd(fd))
+
+    def _open_core(self):
+        core = self._core
+        if core is None or core.isClosed():
+            raise ValueError(_CLOSED_MESSAGE)
+        return core
+
+    @property
+    def closed(self):
+        """True if the epoll handler is closed"""
+        return self._core is None or self._core.isClosed()
+
+    def close(self, *args, **kwargs):
+        """close() -> None
+
+        Close the epoll control file descriptor. Further operations on the epoll
+        object will raise an exception."""
+        no_arguments("close", args, kwargs)
+        core, self._core = self._core, None
+        if core is not None:
+            _open_epolls.remove(core)
+            _kernel.call(IOError, core.close)
+
+    def fileno(self, *args, **kwargs):
+        """fileno() -> int
+
+        Return the epoll control file descriptor."""
+        no_arguments("fileno", args, kwargs)
+        return self._open_core().fileno()
+
+    def register(self, *args, **kwargs):
+        """register(fd[, eventmask]) -> None
+
+        Registers a new fd or raises an IOError if the fd is already registered.
+        fd is the target file descriptor of the operation.
+        events is a bit set composed of the various EPOLL constants; the default
+        is EPOLL_IN | EPOLL_OUT | EPOLL_PRI.
+
+        The epoll interface supports all file descriptors that support poll."""
+        fd, eventmask = parse_keywords_27("register", args, kwargs, [
+            ("fd", _unconverted, None), ("eventmask", c_unsigned_int_mask_27, _DEFAULT_MASK)], 1)
+        self._control(Epoll.register, fd, eventmask)
+
+    def modify(self, *args, **kwargs):
+        """modify(fd, eventmask) -> None
+
+        fd is the target file descriptor of the operation
+        events is a bit set composed of the various EPOLL constants"""
+        fd, eventmask = parse_keywords_27("modify", args, kwargs, [
+            ("fd", _unconverted, None), ("eventmask", c_unsigned_int_mask_27, None)], 2)
+        self._control(Epoll.modify, fd, eventmask)
+
+    def unregister(self, *args, **kwargs):
+        """unregister(fd) -> None
+
+        fd is the target file descriptor of the operation."""
+        (fd,) = parse_keywords_27("unregister", args, kwargs, [("fd", _unconverted, None)], 1)
+        fd = file_descriptor_27(fd)
+        _kernel.call(IOError, Epoll.unregister, self._open_core(), fd)
+
+    def _control(self, operation, fd, eventmask):
+        fd = file_descriptor_27(fd)
+        _kernel.call(IOError, operation, self._open_core(), fd, _signed32(eventmask))
+
+    def poll(self, *args, **kwargs):
+        """poll([timeout=-1[, maxevents=-1]]) -> [(fd, events), (...)]
+
+        Wait for events on the epoll file descriptor for a maximum time of timeout
+        in seconds (as float). -1 makes poll wait indefinitely.
+        Up to maxevents are returned to the caller."""
+        timeout, maxevents = parse_keywords_27("poll", args, kwargs, [
+            ("timeout", c_double_27, -1.0), ("maxevents", c_int_27, -1)], 0)
+        core = self._open_core()
+        if timeout < 0:
+            timeout_ns = -1
+        elif timeout * 1000.0 > INT_MAX:
+            raise OverflowError("timeout is too large")
+        else:
+            timeout_ns = int(timeout * 1000.0) * _NS_PER_MS  # CPython 2.7 truncates to milliseconds
+        if maxevents == -1:
+            maxevents = FD_SETSIZE - 1
+        elif maxevents < 1:
+            raise ValueError("maxevents must be greater than 0, got %d" % maxevents)
+        return _ready_pairs(_kernel.call(IOError, core.poll, timeout_ns, maxevents, _kernel.NO_HOOK))
+
+    def __enter__(self):
+        self._open_core()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+
+epoll.__module__ = "select"
+
+
+def _unconverted(value):
+    return value
+
+
+# select.poll
+
+class _PollObject(object):
+    """The object select.poll() returns."""
+
+    __slots__ = ("_core",)
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'select.poll' instances")
+
+    def register(self, *args, **kwargs):
+        """register(fd [, eventmask] ) -> None
+
+        Register a file descriptor with the polling object.
+        fd -- either an integer, or an object with a fileno() method returning an
+              int.
+        events -- an optional bitmask describing the type of events to check for"""
+        values = parse_tuple("register", args, kwargs, [_unconverted, c_unsigned_short_27], 1)
+        fd, eventmask = values[0], values[1] if len(values) > 1 else _DEFAULT_MASK
+        self._core.register(file_descriptor_27(fd), eventmask)
+
+    def modify(self, *args, **kwargs):
+        """modify(fd, eventmask) -> None
+
+        Modify an already registered file descriptor.
+        fd -- either an integer, or an object with a fileno() method returning an
+          int.
+        events -- an optional bitmask describing the type of events to check for"""
+        fd, eventmask = parse_tuple("modify", args, kwargs, [_unconverted, c_unsigned_short_27], 2)
+        _kernel.call(IOError, self._core.modify, file_descriptor_27(fd), eventmask)
+
+    def unregister(self, *args, **kwargs):
+        """unregister(fd) -> None
+
+        Remove a file descriptor being tracked by the polling object."""
+        fd = file_descriptor_27(one_argument("unregister", args, kwargs))
+        if not self._core.unregister(fd):
+            raise KeyError(fd)
+
+    def poll(self, *args, **kwargs):
+        """poll( [timeout] ) -> list of (fd, event) 2-tuples
+
+        Polls the set of registered file descriptors, returning a list containing
+        any descriptors that have events or errors to report."""
+        (timeout,) = unpack_tuple("poll", args, kwargs, 0, 1)
+        timeout_ns = -1
+        if timeout is not None:
+            try:
+                timeout_ms = int(timeout)
+            except (TypeError, ValueError):
+                raise TypeError("timeout must be an integer or None")
+            if not -2**31 <= timeout_ms <= INT_MAX:
+                raise OverflowError("Python int too large to convert to C int")
+            if timeout_ms >= 0:
+                timeout_ns = timeout_ms * _NS_PER_MS
+        try:
+            return _ready_pairs(_kernel.call(error, self._core.poll, timeout_ns, _kernel.NO_HOOK))
+        except ConcurrentPollException:
+            raise RuntimeError("concurrent poll() invocation")
+
+
+_PollObject.__name__ = "poll"
+_PollObject.__module__ = "select"
+
+
+def poll(*args, **kwargs):
+    """Returns a polling object, which supports registering and
+    unregistering file descriptors, and then polling them for I/O events."""
+    no_arguments("poll", args, kwargs)
+    self = object.__new__(_PollObject)
+    self._core = Poll()
+    return self
+
+
+# select.select
+
+def _descriptors_of(objects):
+    """A select() sequence as a list, with the descriptor of each object."""
+    try:
+        objects = list(objects)
+    except TypeError:
+        raise TypeError("arguments 1-3 must be sequences")
+    if len(objects) > FD_SETSIZE:
+        raise ValueError("too many file descriptors in select()")
+    fds = []
+    for obj in objects:
+        fd = file_descriptor_27(obj)
+        if fd >= FD_SETSIZE:
+            raise ValueError("filedescriptor out of range in select()")
+        fds.append(fd)
+    return objects, fds
+
+
+def select(*args, **kwargs):
+    """select(rlist, wlist, xlist[, timeout]) -> (rlist, wlist, xlist)
+
+    Wait until one or more file descriptors are ready for some kind of I/O.
+    The first three arguments are sequences of file descriptors to be waited for:
+    rlist -- wait until ready for reading
+    wlist -- wait until ready for writing
+    xlist -- wait for an ``exceptional condition''
+    If only one kind of condition is required, pass [] for the other lists.
+    A file descriptor is either a socket or file object, or a small integer
+    gotten from a fileno() method call on one of those.
+
+    The optional 4th argument specifies a timeout in seconds; it may be
+    a floating point number to specify fractions of seconds.  If it is absent
+    or None, the call will never time out.
+
+    The return value is a tuple of three lists corresponding to the first three
+    arguments; each contains the subset of the corresponding file descriptors
+    that are ready."""
+    rlist, wlist, xlist, timeout = unpack_tuple("select", args, kwargs, 3, 4)
+    timeout_ns = -1
+    if timeout is not None:
+        try:
+            timeout = c_double_27(timeout)
+        except (TypeError, OverflowError):
+            raise TypeError("timeout must be a float or None")
+        if timeout > float(2**63 - 1):
+            raise OverflowError("timeout period too long")
+        seconds = int(timeout)  # CPython 2.7 truncates to whole microseconds
+        timeout_ns = (seconds * _US_PER_SECOND + int((timeout - seconds) * 1e6)) * _NS_PER_US
+    rlist, rfds = _descriptors_of(rlist)
+    wlist, wfds = _descriptors_of(wlist)
+    xlist, xfds = _descriptors_of(xlist)
+    if timeout_ns < -1 or (timeout is not None and timeout < 0):
+        raise _kernel.errno_error(error, _errno.EINVAL)  # select(2) refuses a negative timeval
+    ready = _kernel.call(error, Select.select, rfds, wfds, xfds, timeout_ns, _kernel.NO_HOOK)
+    return ([rlist[i] for i in ready.readIndexes()], [wlist[i] for i in ready.writeIndexes()],
+            [xlist[i] for i in ready.exceptIndexes()])

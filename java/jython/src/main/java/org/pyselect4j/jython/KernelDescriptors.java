@@ -9,8 +9,9 @@ import java.nio.channels.Channel;
 /**
  * The kernel descriptor behind a Java I/O object: a {@link FileDescriptor}, a
  * JDK channel (files, pipes, sockets), a stream with {@code getFD()} or
- * {@code getChannel()} (Jython's {@code os.pipe()} and file objects), or a
- * Netty NIO channel (what Jython's sockets wrap).
+ * {@code getChannel()} (Jython's {@code os.pipe()} and file objects).
+ * Not Jython's sockets: Netty reads those on its own threads, so their kernel
+ * descriptor's readiness says nothing about what the socket holds.
  *
  * <p>The JDK keeps the number in private fields ({@code FileDescriptor.fd},
  * {@code sun.nio.ch}'s {@code fdVal}), readable only with
@@ -39,9 +40,6 @@ public final class KernelDescriptors {
         if (inner == null) {
             inner = call(object, "getFD");
         }
-        if (inner == null) {
-            inner = nettyJavaChannel(object);
-        }
         return inner == null ? -1 : of(inner);
     }
 
@@ -56,18 +54,7 @@ public final class KernelDescriptors {
                 return value instanceof FileDescriptor descriptor ? of(descriptor) : ((Number) value).intValue();
             }
         }
-        Object inner = nettyJavaChannel(channel);
-        return inner == null ? -1 : of(inner);
-    }
-
-    /** The JDK channel inside a Netty NIO channel (its protected field {@code ch}), or null. */
-    private static Object nettyJavaChannel(Object object) {
-        for (Class<?> type = object.getClass(); type != null; type = type.getSuperclass()) {
-            if (type.getName().endsWith("netty.channel.nio.AbstractNioChannel")) {
-                return read(declaredField(type, "ch"), object);
-            }
-        }
-        return null;
+        return -1;
     }
 
     private static int intField(Object object, Class<?> type, String name) {

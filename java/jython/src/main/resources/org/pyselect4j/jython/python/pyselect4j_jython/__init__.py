@@ -9,7 +9,7 @@ import time
 
 from org.pyselect4j.jython import PySelect4jJython
 
-from pyselect4j_jython import _os, _select, _timers
+from pyselect4j_jython import _kernel, _os, _select, _timers
 
 
 def install():
@@ -19,3 +19,16 @@ def install():
     _select.install(select, PySelect4jJython.openEpolls(sys))
     _timers.install(os, time)
     _os.install(os)
+
+
+def fileno(java_object):
+    """The kernel descriptor of a java.nio channel, a Java stream or
+    FileDescriptor, or one of Jython's files and pipes: the number
+    epoll.poll() reports for it once it is registered.
+
+    Needs the JVM options bin/pyselect4j-jython sets (--add-opens
+    java.base/java.io and java.base/sun.nio.ch to ALL-UNNAMED)."""
+    fd = _kernel.descriptor_of(java_object)
+    if fd is None:
+        raise TypeError("no kernel descriptor behind %r" % (java_object,))
+    return fd

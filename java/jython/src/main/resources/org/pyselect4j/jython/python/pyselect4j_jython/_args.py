@@ -14,6 +14,9 @@ UINT_MASK = 2**32 - 1
 USHRT_MAX = 2**16 - 1
 ULONG_MAX = 2**64 - 1
 
+JYTHON_SOCKET_MESSAGE = ("Jython's sockets have no kernel descriptor to wait on (Netty reads them on its own "
+                         "threads); use java.nio channels, or select.select with Jython's sockets only")
+
 _MISSING = object()
 _INTEGERS = (int, long)
 
@@ -178,6 +181,8 @@ def file_descriptor_27(value):
     through the kernel descriptor behind them."""
     if isinstance(value, _INTEGERS):
         fd = value
+    elif _kernel.is_jython_socket(value):
+        raise TypeError(JYTHON_SOCKET_MESSAGE)
     else:
         fd = _kernel.descriptor_of(value)
         if fd is None:

@@ -6,6 +6,8 @@ exception the caller names (IOError, select.error, OSError) and an
 interrupted wait into KeyboardInterrupt, as Jython's own time.sleep does.
 """
 
+import sys
+
 import java.lang.IllegalStateException
 from org.pyselect4j.core import ErrnoException, WaitHook, WaitInterruptedException
 from org.pyselect4j.jython import KernelDescriptors
@@ -18,34 +20,29 @@ def call(error, function, *args):
     try:
         return function(*args)
     except ErrnoException, failure:
-        raise error(failure.errno(), failure.strerror())
+        raise error(failure.errno(), str(failure.strerror()))
     except WaitInterruptedException:
         raise KeyboardInterrupt("interrupted wait")
 
 
 def errno_error(error, number):
     """error(number, libc's text for it), as CPython words a failed call."""
-    return error(number, ErrnoException(number).strerror())
+    return error(number, str(ErrnoException(number).strerror()))
 
 
 def descriptor_of(value):
-    """The kernel descriptor behind a Java I/O object or one of Jython's files,
-    pipes and sockets; None if value is none of them."""
-    for candidate in _java_objects(value):
-        try:
-            fd = KernelDescriptors.of(candidate)
-        except java.lang.IllegalStateException, closed:
-            raise TypeError(closed.getMessage())
-        if fd >= 0:
-            return fd
-    return None
+    """The kernel descriptor behind a Java I/O object (a channel, stream or
+    FileDescriptor) or one of Jython's files and pipes; None for anything else."""
+    try:
+        fd = KernelDescriptors.of(value)
+    except java.lang.IllegalStateException, closed:
+        raise TypeError(closed.getMessage())
+    return fd if fd >= 0 else None
 
 
-def _java_objects(value):
-    """The Java objects a Jython value may wrap: itself, and for a Jython socket its Netty channel."""
-    yield value
-    for name in ("channel", "_sock", "sock"):
-        inner = getattr(value, name, None)
-        if inner is not None and inner is not value:
-            for java_object in _java_objects(inner):
-                yield java_object
+def is_jython_socket(value):
+    """Whether value is one of Jython's socket objects (or the one behind its fileno())."""
+    if "_socket" not in sys.modules:
+        return False  # no socket was ever made
+    real = sys.modules["_socket"]._realsocket
+    return isinstance(value, real) or isinstance(getattr(value, "_sock", None), real)

@@ -24,17 +24,26 @@ _CPYTHON_27_CONSTANTS = frozenset(
     "EPOLL" + name for name in "ERR ET HUP IN MSG ONESHOT OUT PRI RDBAND RDNORM WRBAND WRNORM".split()) | frozenset(
     "POLL" + name for name in "ERR HUP IN MSG NVAL OUT PRI RDBAND RDNORM WRBAND WRNORM".split())
 
-error = None  # select.error, set by install()
+
+class error(Exception):
+    """select.error, as CPython 2.7 has it: (errno, strerror), not an IOError.
+    Jython's own select.error is its socket.error; select and poll here raise this one."""
+
+
+error.__module__ = "select"
 _open_epolls = None  # the interpreter's PySelect4jJython.OpenEpolls, set by install()
+_jython_select = None  # Jython's own select.select, for its own sockets
 
 
 def install(module, open_epolls):
-    global error, _open_epolls
-    error, _open_epolls = module.error, open_epolls
+    global _open_epolls, _jython_select
+    _open_epolls = open_epolls
+    _jython_select = module.select
+    module.error = error
     for constants in (LinuxConstants.epollConstants(), LinuxConstants.pollConstants()):
         for entry in constants.entrySet():
             if entry.key in _CPYTHON_27_CONSTANTS:
-                setattr(module, entry.key, entry.value & 0xFFFFFFFF)  # EPOLLET is 2**31, not negative
+                setattr(module, entry.key, entry.value if entry.value >= 0 else entry.value + 2**32)  # EPOLLET: 2**31
     module.PIPE_BUF = LinuxConstants.PIPE_BUF
     module.epoll = epoll
     module.poll = Builtin(poll, "select")
@@ -48,6 +57,22 @@ def _signed32(mask):
 
 def _ready_pairs(ready):
     return [(ready.fd(i), ready.events(i)) for i in xrange(ready.size())]
+
+
+class _ReadOnly(object):
+    """A read-only attribute of select.epoll, with CPython's message on assignment."""
+
+    def __init__(self, name, getter, doc):
+        self._name, self._getter, self.__doc__ = name, getter, doc
+
+    def __get__(self, instance, owner=None):
+        return self if instance is None else self._getter(instance)
+
+    def __set__(self, instance, value):
+        raise AttributeError("attribute '%s' of 'select.epoll' objects is not writable" % self._name)
+
+    def __delete__(self, instance):
+        self.__set__(instance, None)
 
 
 class epoll(object):
@@ -91,10 +116,8 @@ class epoll(object):
             raise ValueError(_CLOSED_MESSAGE)
         return core
 
-    @property
-    def closed(self):
-        """True if the epoll handler is closed"""
-        return self._core is None or self._core.isClosed()
+    closed = _ReadOnly("closed", lambda self: self._core is None or self._core.isClosed(),
+                       "True if the epoll handler is closed")
 
     def close(self, *args, **kwargs):
         """close() -> None
@@ -277,6 +300,16 @@ def _descriptors_of(objects):
     return objects, fds
 
 
+def _only_jython_sockets(*sequences):
+    """Whether the sequences hold Jython's sockets and nothing else (not consuming iterators)."""
+    objects = []
+    for sequence in sequences:
+        if not isinstance(sequence, (list, tuple)):
+            return False
+        objects.extend(sequence)
+    return bool(objects) and all(_kernel.is_jython_socket(obj) for obj in objects)
+
+
 def select(*args, **kwargs):
     """select(rlist, wlist, xlist[, timeout]) -> (rlist, wlist, xlist)
 
@@ -307,6 +340,8 @@ def select(*args, **kwargs):
             raise OverflowError("timeout period too long")
         seconds = int(timeout)  # CPython 2.7 truncates to whole microseconds
         timeout_ns = (seconds * _US_PER_SECOND + int((timeout - seconds) * 1e6)) * _NS_PER_US
+    if _only_jython_sockets(rlist, wlist, xlist):
+        return _jython_select(rlist, wlist, xlist, timeout)
     rlist, rfds = _descriptors_of(rlist)
     wlist, wfds = _descriptors_of(wlist)
     xlist, xfds = _descriptors_of(xlist)

@@ -30,6 +30,9 @@ public final class KernelDescriptors {
      * @throws IllegalStateException if the JVM does not open the JDK's fields to this class
      */
     public static int of(Object object) {
+        if (object == null) {
+            return -1;
+        }
         if (object instanceof FileDescriptor descriptor) {
             return intField(descriptor, FileDescriptor.class, "fd");
         }

@@ -92,9 +92,8 @@ def parse_keywords_27(name, args, kwargs, params, required):
     """
     total = len(params)
     if len(args) + len(kwargs) > total:
-        how = "at most" if required < total else "exactly"
-        raise TypeError("%s() takes %s %d argument%s (%d given)"
-                        % (name, how, total, _plural(total), len(args) + len(kwargs)))
+        raise TypeError("%s() takes at most %d argument%s (%d given)"
+                        % (name, total, _plural(total), len(args) + len(kwargs)))
     values = []
     unused = len(kwargs)
     for position, (param, convert, default) in enumerate(params):
@@ -164,10 +163,9 @@ def c_double_27(value):
 
 def c_unsigned_short_27(value):
     """selectmodule.c's ushort_converter (poll event masks)."""
-    if isinstance(value, float):
-        # PyLong_AsUnsignedLong refuses a float with this internal error.
+    if not isinstance(value, _INTEGERS):
+        # PyLong_AsUnsignedLong refuses anything but int and long with this internal error.
         raise SystemError("Objects/longobject.c:426: bad argument to internal function")
-    value = _int_of(value)
     if value < 0:
         raise OverflowError("can't convert negative value to unsigned long")
     if value > USHRT_MAX:

@@ -64,12 +64,6 @@ class EpollTest(PipeTest):
         self.addCleanup(writer.join)
         self.assertEqual([(self.pipe.r, select.EPOLLIN)], self.ep.poll(30))
 
-    def test_fromfd_shares_the_registrations(self):
-        self.ep.register(self.pipe.w, select.EPOLLOUT)
-        adopted = select.epoll.fromfd(self.ep.fileno())
-        self.assertEqual(self.ep.fileno(), adopted.fileno())
-        self.assertEqual([(self.pipe.w, select.EPOLLOUT)], adopted.poll(0))
-
     def test_close_makes_it_closed_and_unusable(self):
         self.assertFalse(self.ep.closed)
         self.ep.close()

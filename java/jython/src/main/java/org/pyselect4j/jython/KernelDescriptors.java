@@ -11,7 +11,8 @@ import java.nio.channels.Channel;
  * JDK channel (files, pipes, sockets), a stream with {@code getFD()} or
  * {@code getChannel()} (Jython's {@code os.pipe()} and file objects).
  * Not Jython's sockets: Netty reads those on its own threads, so their kernel
- * descriptor's readiness says nothing about what the socket holds.
+ * descriptor's readiness says nothing about what the socket holds (select.epoll
+ * gives each a stand-in eventfd instead).
  *
  * <p>The JDK keeps the number in private fields ({@code FileDescriptor.fd},
  * {@code sun.nio.ch}'s {@code fdVal}), readable only with

@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.pyselect4j.core.ErrnoException;
+import org.pyselect4j.core.Errors;
 import org.pyselect4j.core.Fds;
 import org.pyselect4j.core.LinuxConstants;
+import org.pyselect4j.jni.Native;
 import org.python.core.Py;
 import org.python.core.PySystemState;
 import org.python.util.PythonInterpreter;
@@ -142,6 +144,28 @@ class PySelect4jJythonTest {
             pipe.source().close();
             pipe.sink().close();
         }
+    }
+
+    @Test
+    void fromfdAdoptsARawEpollDescriptor() {
+        // Not an fd another epoll object owns: both would close it, the second
+        // time perhaps after the number went to another file (as in CPython).
+        int epfd = Errors.check(Native.epollCreate(LinuxConstants.EPOLL_CLOEXEC));
+        try (PythonInterpreter python = installed()) {
+            python.set("epfd", epfd);
+            python.exec("import os, select, time\n"
+                    + "timer = os.timerfd_create(time.CLOCK_MONOTONIC)\n"
+                    + "os.timerfd_settime_ns(timer, initial=1)\n"
+                    + "ep = select.epoll.fromfd(epfd)\n"
+                    + "ep.register(timer, select.EPOLLIN)\n"
+                    + "ready = ep.poll(5)\n"
+                    + "ep.close()\n"
+                    + "os.close(timer)\n");
+            assertTrue(python.eval("ep.closed").__nonzero__());
+            assertEquals("[(" + intOf(python, "timer") + ", 1)]", python.eval("ready").toString());
+        }
+        ErrnoException closed = assertThrows(ErrnoException.class, () -> Fds.isCloseOnExec(epfd));
+        assertEquals(LinuxConstants.EBADF, closed.errno());
     }
 
     @Test

@@ -15,7 +15,7 @@ USHRT_MAX = 2**16 - 1
 ULONG_MAX = 2**64 - 1
 
 JYTHON_SOCKET_MESSAGE = ("Jython's sockets have no kernel descriptor to wait on (Netty reads them on its own "
-                         "threads); use java.nio channels, or select.select with Jython's sockets only")
+                         "threads): register them with select.epoll, or pass select.select Jython's sockets only")
 
 _MISSING = object()
 _INTEGERS = (int, long)

@@ -4,9 +4,11 @@ plus epoll's context manager and ``closed``-on-exit from CPython 3.4."""
 
 import errno as _errno
 
-from org.pyselect4j.core import ClosedException, ConcurrentPollException, Epoll, LinuxConstants, Poll, Select
+from java.lang import System
+from org.pyselect4j.core import ConcurrentPollException, Epoll, LinuxConstants, Poll, Select
 
 from pyselect4j_jython import _kernel
+from pyselect4j_jython._sockets import SocketSet, real_socket
 from pyselect4j_jython._args import (
     INT_MAX, Builtin, c_double_27, c_int_27, c_unsigned_int_mask_27, c_unsigned_short_27, file_descriptor_27,
     no_arguments, one_argument, parse_keywords_27, parse_tuple, unpack_tuple,
@@ -84,7 +86,7 @@ class epoll(object):
     sizehint is used to optimize internal data structures. It doesn't limit
     the maximum number of monitored events."""
 
-    __slots__ = ("_core", "__weakref__")
+    __slots__ = ("_core", "_sockets", "__weakref__")
 
     def __new__(cls, *args, **kwargs):
         (sizehint,) = parse_keywords_27("epoll", args, kwargs, [("sizehint", c_int_27, -1)], 0)
@@ -96,6 +98,7 @@ class epoll(object):
     def _adopt(cls, core):
         self = object.__new__(cls)
         self._core = _open_epolls.add(core)
+        self._sockets = SocketSet()  # Jython's own sockets registered here
         return self
 
     @classmethod
@@ -127,6 +130,7 @@ class epoll(object):
         no_arguments("close", args, kwargs)
         core, self._core = self._core, None
         if core is not None:
+            self._sockets.close()
             _open_epolls.remove(core)
             _kernel.call(IOError, core.close)
 
@@ -148,7 +152,11 @@ class epoll(object):
         The epoll interface supports all file descriptors that support poll."""
         fd, eventmask = parse_keywords_27("register", args, kwargs, [
             ("fd", _unconverted, None), ("eventmask", c_unsigned_int_mask_27, _DEFAULT_MASK)], 1)
-        self._control(Epoll.register, fd, eventmask)
+        core = self._open_core()
+        sock = real_socket(fd)
+        if sock is not None:
+            return self._sockets.register(core, sock, eventmask)
+        _kernel.call(IOError, core.register, file_descriptor_27(fd), _signed32(eventmask))
 
     def modify(self, *args, **kwargs):
         """modify(fd, eventmask) -> None
@@ -157,19 +165,22 @@ class epoll(object):
         events is a bit set composed of the various EPOLL constants"""
         fd, eventmask = parse_keywords_27("modify", args, kwargs, [
             ("fd", _unconverted, None), ("eventmask", c_unsigned_int_mask_27, None)], 2)
-        self._control(Epoll.modify, fd, eventmask)
+        core = self._open_core()
+        sock = real_socket(fd)
+        if sock is not None:
+            return self._sockets.modify(sock, eventmask)
+        _kernel.call(IOError, core.modify, file_descriptor_27(fd), _signed32(eventmask))
 
     def unregister(self, *args, **kwargs):
         """unregister(fd) -> None
 
         fd is the target file descriptor of the operation."""
         (fd,) = parse_keywords_27("unregister", args, kwargs, [("fd", _unconverted, None)], 1)
-        fd = file_descriptor_27(fd)
-        _kernel.call(IOError, Epoll.unregister, self._open_core(), fd)
-
-    def _control(self, operation, fd, eventmask):
-        fd = file_descriptor_27(fd)
-        _kernel.call(IOError, operation, self._open_core(), fd, _signed32(eventmask))
+        core = self._open_core()
+        sock = real_socket(fd)
+        if sock is not None:
+            return self._sockets.unregister(core, sock)
+        _kernel.call(IOError, core.unregister, file_descriptor_27(fd))
 
     def poll(self, *args, **kwargs):
         """poll([timeout=-1[, maxevents=-1]]) -> [(fd, events), (...)]
@@ -177,9 +188,9 @@ class epoll(object):
         Wait for events on the epoll file descriptor for a maximum time of timeout
         in seconds (as float). -1 makes poll wait indefinitely.
         Up to maxevents are returned to the caller."""
+        core = self._open_core()
         timeout, maxevents = parse_keywords_27("poll", args, kwargs, [
             ("timeout", c_double_27, -1.0), ("maxevents", c_int_27, -1)], 0)
-        core = self._open_core()
         if timeout < 0:
             timeout_ns = -1
         elif timeout * 1000.0 > INT_MAX:
@@ -190,7 +201,18 @@ class epoll(object):
             maxevents = FD_SETSIZE - 1
         elif maxevents < 1:
             raise ValueError("maxevents must be greater than 0, got %d" % maxevents)
-        return _ready_pairs(_kernel.call(IOError, core.poll, timeout_ns, maxevents, _kernel.NO_HOOK))
+        if not self._sockets:
+            return _ready_pairs(_kernel.call(IOError, core.poll, timeout_ns, maxevents, _kernel.NO_HOOK))
+        # A stand-in may wake the wait for a socket that is no longer ready by
+        # the time it is looked at: then the wait goes on with the time left.
+        start = System.nanoTime()
+        while True:
+            self._sockets.before_wait()
+            remaining_ns = -1 if timeout_ns < 0 else max(0, timeout_ns - (System.nanoTime() - start))
+            pairs = _ready_pairs(_kernel.call(IOError, core.poll, remaining_ns, maxevents, _kernel.NO_HOOK))
+            ready = self._sockets.translate(pairs)
+            if ready or not pairs or remaining_ns == 0:
+                return ready
 
     def __enter__(self):
         self._open_core()

@@ -12,7 +12,6 @@ INT_MIN, INT_MAX = -2**31, 2**31 - 1
 LONG_MIN, LONG_MAX = -2**63, 2**63 - 1
 UINT_MASK = 2**32 - 1
 USHRT_MAX = 2**16 - 1
-ULONG_MAX = 2**64 - 1
 
 JYTHON_SOCKET_MESSAGE = ("Jython's sockets have no kernel descriptor to wait on (Netty reads them on its own "
                          "threads): register them with select.epoll, or pass select.select Jython's sockets only")

@@ -78,13 +78,9 @@ class _ReadOnly(object):
 
 
 class epoll(object):
-    """select.epoll([sizehint=-1])
+    """A close-on-exec epoll instance: register descriptors, then wait for their events.
 
-    Returns an epolling object
-
-    sizehint must be a positive integer or -1 for the default size. The
-    sizehint is used to optimize internal data structures. It doesn't limit
-    the maximum number of monitored events."""
+    epoll(sizehint=-1): sizehint, -1 or a positive number, changes nothing."""
 
     __slots__ = ("_core", "_sockets", "__weakref__")
 
@@ -103,9 +99,7 @@ class epoll(object):
 
     @classmethod
     def fromfd(cls, *args, **kwargs):
-        """fromfd(fd) -> epoll
-
-        Create an epoll object from a given control fd."""
+        """fromfd(fd): an epoll object owning an existing epoll descriptor (closing it closes that)."""
         (fd,) = parse_tuple("fromfd", args, kwargs, [c_int_27], 1)
         if fd == -1:
             return cls(-1)
@@ -123,10 +117,7 @@ class epoll(object):
                        "True if the epoll handler is closed")
 
     def close(self, *args, **kwargs):
-        """close() -> None
-
-        Close the epoll control file descriptor. Further operations on the epoll
-        object will raise an exception."""
+        """Closes the epoll descriptor; the object's other methods then raise ValueError."""
         no_arguments("close", args, kwargs)
         core, self._core = self._core, None
         if core is not None:
@@ -135,21 +126,14 @@ class epoll(object):
             _kernel.call(IOError, core.close)
 
     def fileno(self, *args, **kwargs):
-        """fileno() -> int
-
-        Return the epoll control file descriptor."""
+        """The number of the epoll descriptor."""
         no_arguments("fileno", args, kwargs)
         return self._open_core().fileno()
 
     def register(self, *args, **kwargs):
-        """register(fd[, eventmask]) -> None
+        """register(fd, eventmask=EPOLLIN|EPOLLPRI|EPOLLOUT): starts watching fd for those events.
 
-        Registers a new fd or raises an IOError if the fd is already registered.
-        fd is the target file descriptor of the operation.
-        events is a bit set composed of the various EPOLL constants; the default
-        is EPOLL_IN | EPOLL_OUT | EPOLL_PRI.
-
-        The epoll interface supports all file descriptors that support poll."""
+        IOError(EEXIST) if fd is watched already."""
         fd, eventmask = parse_keywords_27("register", args, kwargs, [
             ("fd", _unconverted, None), ("eventmask", c_unsigned_int_mask_27, _DEFAULT_MASK)], 1)
         core = self._open_core()
@@ -159,10 +143,7 @@ class epoll(object):
         _kernel.call(IOError, core.register, file_descriptor_27(fd), _signed32(eventmask))
 
     def modify(self, *args, **kwargs):
-        """modify(fd, eventmask) -> None
-
-        fd is the target file descriptor of the operation
-        events is a bit set composed of the various EPOLL constants"""
+        """modify(fd, eventmask): watches fd for other events; IOError(ENOENT) if it is not watched."""
         fd, eventmask = parse_keywords_27("modify", args, kwargs, [
             ("fd", _unconverted, None), ("eventmask", c_unsigned_int_mask_27, None)], 2)
         core = self._open_core()
@@ -172,9 +153,7 @@ class epoll(object):
         _kernel.call(IOError, core.modify, file_descriptor_27(fd), _signed32(eventmask))
 
     def unregister(self, *args, **kwargs):
-        """unregister(fd) -> None
-
-        fd is the target file descriptor of the operation."""
+        """unregister(fd): stops watching fd; IOError(ENOENT) if it is not watched."""
         (fd,) = parse_keywords_27("unregister", args, kwargs, [("fd", _unconverted, None)], 1)
         core = self._open_core()
         sock = real_socket(fd)
@@ -183,11 +162,8 @@ class epoll(object):
         _kernel.call(IOError, core.unregister, file_descriptor_27(fd))
 
     def poll(self, *args, **kwargs):
-        """poll([timeout=-1[, maxevents=-1]]) -> [(fd, events), (...)]
-
-        Wait for events on the epoll file descriptor for a maximum time of timeout
-        in seconds (as float). -1 makes poll wait indefinitely.
-        Up to maxevents are returned to the caller."""
+        """poll(timeout=-1, maxevents=-1): waits up to timeout seconds (negative: no limit) and
+        returns at most maxevents (fd, events) pairs."""
         core = self._open_core()
         timeout, maxevents = parse_keywords_27("poll", args, kwargs, [
             ("timeout", c_double_27, -1.0), ("maxevents", c_int_27, -1)], 0)
@@ -240,39 +216,25 @@ class _PollObject(object):
         raise TypeError("cannot create 'select.poll' instances")
 
     def register(self, *args, **kwargs):
-        """register(fd [, eventmask] ) -> None
-
-        Register a file descriptor with the polling object.
-        fd -- either an integer, or an object with a fileno() method returning an
-              int.
-        events -- an optional bitmask describing the type of events to check for"""
+        """register(fd, eventmask=POLLIN|POLLPRI|POLLOUT): watches fd, or changes its mask."""
         values = parse_tuple("register", args, kwargs, [_unconverted, c_unsigned_short_27], 1)
         fd, eventmask = values[0], values[1] if len(values) > 1 else _DEFAULT_MASK
         self._core.register(file_descriptor_27(fd), eventmask)
 
     def modify(self, *args, **kwargs):
-        """modify(fd, eventmask) -> None
-
-        Modify an already registered file descriptor.
-        fd -- either an integer, or an object with a fileno() method returning an
-          int.
-        events -- an optional bitmask describing the type of events to check for"""
+        """modify(fd, eventmask): changes the mask of a watched fd; IOError(ENOENT) if not watched."""
         fd, eventmask = parse_tuple("modify", args, kwargs, [_unconverted, c_unsigned_short_27], 2)
         _kernel.call(IOError, self._core.modify, file_descriptor_27(fd), eventmask)
 
     def unregister(self, *args, **kwargs):
-        """unregister(fd) -> None
-
-        Remove a file descriptor being tracked by the polling object."""
+        """unregister(fd): stops watching fd; KeyError if it is not watched."""
         fd = file_descriptor_27(one_argument("unregister", args, kwargs))
         if not self._core.unregister(fd):
             raise KeyError(fd)
 
     def poll(self, *args, **kwargs):
-        """poll( [timeout] ) -> list of (fd, event) 2-tuples
-
-        Polls the set of registered file descriptors, returning a list containing
-        any descriptors that have events or errors to report."""
+        """poll(timeout=None): waits up to timeout milliseconds (None or negative: no limit) and
+        returns the (fd, revents) pairs of the descriptors with something to report."""
         (timeout,) = unpack_tuple("poll", args, kwargs, 0, 1)
         timeout_ns = -1
         if timeout is not None:
@@ -295,8 +257,7 @@ _PollObject.__module__ = "select"
 
 
 def poll(*args, **kwargs):
-    """Returns a polling object, which supports registering and
-    unregistering file descriptors, and then polling them for I/O events."""
+    """A new poll object: descriptors to watch, and a wait for their events."""
     no_arguments("poll", args, kwargs)
     self = object.__new__(_PollObject)
     self._core = Poll()
@@ -333,24 +294,10 @@ def _only_jython_sockets(*sequences):
 
 
 def select(*args, **kwargs):
-    """select(rlist, wlist, xlist[, timeout]) -> (rlist, wlist, xlist)
-
-    Wait until one or more file descriptors are ready for some kind of I/O.
-    The first three arguments are sequences of file descriptors to be waited for:
-    rlist -- wait until ready for reading
-    wlist -- wait until ready for writing
-    xlist -- wait for an ``exceptional condition''
-    If only one kind of condition is required, pass [] for the other lists.
-    A file descriptor is either a socket or file object, or a small integer
-    gotten from a fileno() method call on one of those.
-
-    The optional 4th argument specifies a timeout in seconds; it may be
-    a floating point number to specify fractions of seconds.  If it is absent
-    or None, the call will never time out.
-
-    The return value is a tuple of three lists corresponding to the first three
-    arguments; each contains the subset of the corresponding file descriptors
-    that are ready."""
+    """select(rlist, wlist, xlist, timeout=None): waits up to timeout seconds (None: no limit)
+    until objects of rlist are readable, of wlist writable, or of xlist have an
+    exceptional condition; returns those three lists of ready objects. Objects are
+    descriptor numbers or have a fileno() method."""
     rlist, wlist, xlist, timeout = unpack_tuple("select", args, kwargs, 3, 4)
     timeout_ns = -1
     if timeout is not None:

@@ -8,7 +8,7 @@ from org.pyselect4j.core import Clocks, LinuxConstants, TimerFd
 
 from pyselect4j_jython import _kernel
 from pyselect4j_jython._args import (
-    LONG_MAX, LONG_MIN, c_double_313, c_int_313, c_int_parse_tuple_313, c_long_long_313, clock_id_313,
+    LONG_MIN, c_double_313, c_int_313, c_int_parse_tuple_313, c_long_long_313, clock_id_313,
     Builtin, file_descriptor_313, one_argument, parse_keywords_313, parse_tuple,
 )
 
@@ -43,7 +43,7 @@ def _double_to_ns(value):
 
 
 def timerfd_create(*args, **kwargs):
-    """Create and return a timer file descriptor (close-on-exec)."""
+    """timerfd_create(clockid, *, flags=0): a new close-on-exec timer descriptor."""
     clockid, flags = parse_keywords_313("timerfd_create", args, kwargs, [("clockid", None), ("flags", 0)],
                                         required=1, posonly=1, kwonly=1)
     return _kernel.call(OSError, TimerFd.create, c_int_313(clockid), c_int_313(flags))
@@ -56,7 +56,8 @@ def _arm(fd, flags, initial_ns, interval_ns):
 
 
 def timerfd_settime(*args, **kwargs):
-    """Alter a timer file descriptor's internal timer in seconds; returns the old (initial, interval)."""
+    """timerfd_settime(fd, *, flags=0, initial=0.0, interval=0.0): arms the timer (0: disarms), in
+    seconds; returns its former (initial, interval)."""
     fd, flags, initial, interval = parse_keywords_313(
         "timerfd_settime", args, kwargs, [("fd", None), ("flags", 0), ("initial", 0.0), ("interval", 0.0)],
         required=1, posonly=1, kwonly=3)
@@ -67,7 +68,7 @@ def timerfd_settime(*args, **kwargs):
 
 
 def timerfd_settime_ns(*args, **kwargs):
-    """Alter a timer file descriptor's internal timer in nanoseconds; returns the old (initial, interval)."""
+    """timerfd_settime_ns(fd, *, flags=0, initial=0, interval=0): timerfd_settime in integer nanoseconds."""
     fd, flags, initial, interval = parse_keywords_313(
         "timerfd_settime_ns", args, kwargs, [("fd", None), ("flags", 0), ("initial", 0), ("interval", 0)],
         required=1, posonly=1, kwonly=3)
@@ -83,31 +84,31 @@ def _get(fd):
 
 
 def timerfd_gettime(*args, **kwargs):
-    """Return a tuple of a timer file descriptor's (interval, next expiration) in float seconds."""
+    """timerfd_gettime(fd): (time to the next expiration, interval) in seconds."""
     initial, interval = _get(one_argument("posix.timerfd_gettime", args, kwargs))
     return _seconds(*initial), _seconds(*interval)
 
 
 def timerfd_gettime_ns(*args, **kwargs):
-    """Return a tuple of a timer file descriptor's (interval, next expiration) in nanoseconds."""
+    """timerfd_gettime_ns(fd): (time to the next expiration, interval) in integer nanoseconds."""
     initial, interval = _get(one_argument("posix.timerfd_gettime_ns", args, kwargs))
     return _nanoseconds(*initial), _nanoseconds(*interval)
 
 
 def clock_gettime(*args, **kwargs):
-    """Return the time of the specified clock clk_id as a float."""
+    """clock_gettime(clk_id): the clock's time in seconds."""
     now = _kernel.call(OSError, Clocks.gettime, clock_id_313(one_argument("time.clock_gettime", args, kwargs)))
     return _seconds(now.sec(), now.nsec())
 
 
 def clock_gettime_ns(*args, **kwargs):
-    """Return the time of the specified clock clk_id as nanoseconds (int)."""
+    """clock_gettime_ns(clk_id): the clock's time in integer nanoseconds."""
     now = _kernel.call(OSError, Clocks.gettime, clock_id_313(one_argument("time.clock_gettime_ns", args, kwargs)))
     return _nanoseconds(now.sec(), now.nsec())
 
 
 def clock_getres(*args, **kwargs):
-    """Return the resolution (precision) of the specified clock clk_id."""
+    """clock_getres(clk_id): the clock's resolution in seconds."""
     (clk_id,) = parse_tuple("clock_getres", args, kwargs, [c_int_parse_tuple_313], 1)
     resolution = _kernel.call(OSError, Clocks.getres, clk_id)
     return _seconds(resolution.sec(), resolution.nsec())

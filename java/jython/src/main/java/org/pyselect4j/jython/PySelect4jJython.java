@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 
-import org.pyselect4j.core.Epoll;
-import org.pyselect4j.core.ErrnoException;
 import org.python.core.PySystemState;
 import org.python.util.PythonInterpreter;
 
@@ -45,47 +43,47 @@ public final class PySelect4jJython {
     }
 
     /**
-     * The epoll objects of one interpreter that are still open, closed by
+     * What one interpreter's pyselect4j holds open (epoll instances, the
+     * stand-in descriptors of Jython sockets registered in them), closed by
      * {@code PythonInterpreter.cleanup()} and {@code close()} as CPython closes
      * them when it finalizes. Called by the Python side when it installs.
      */
-    public static OpenEpolls openEpolls(PySystemState sys) {
-        OpenEpolls epolls = new OpenEpolls();
-        sys.registerCloser(epolls);
-        return epolls;
+    public static OpenResources openResources(PySystemState sys) {
+        OpenResources resources = new OpenResources();
+        sys.registerCloser(resources);
+        return resources;
     }
 
-    /** Weakly held open epolls: one the program drops is closed by the core's cleaner instead. */
-    public static final class OpenEpolls implements Callable<Void> {
-        private final Set<Epoll> epolls = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    /** Weakly held: what the program drops is closed by its own cleaner (an epoll) or owner instead. */
+    public static final class OpenResources implements Callable<Void> {
+        private final Set<AutoCloseable> open =
+                Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-        public Epoll add(Epoll epoll) {
-            epolls.add(epoll);
-            return epoll;
+        public <T extends AutoCloseable> T add(T resource) {
+            open.add(resource);
+            return resource;
         }
 
-        public void remove(Epoll epoll) {
-            epolls.remove(epoll);
+        public void remove(AutoCloseable resource) {
+            open.remove(resource);
         }
 
         /** Closes them all; a close that fails (a descriptor closed behind the object's back) is ignored. */
         @Override
         public Void call() {
-            Epoll[] open;
-            synchronized (epolls) {
-                open = epolls.toArray(new Epoll[0]);
-                epolls.clear();
+            AutoCloseable[] left;
+            synchronized (open) {
+                left = open.toArray(new AutoCloseable[0]);
+                open.clear();
             }
-            for (Epoll epoll : open) {
+            for (AutoCloseable resource : left) {
                 try {
-                    epoll.close();
-                } catch (ErrnoException ignored) {
+                    resource.close();
+                } catch (Exception ignored) {
                     // nobody is left to report it to
                 }
             }
             return null;
         }
     }
-
-
 }

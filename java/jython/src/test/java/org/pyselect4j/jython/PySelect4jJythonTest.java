@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.pyselect4j.core.ErrnoException;
@@ -103,6 +107,39 @@ class PySelect4jJythonTest {
         }
         ErrnoException closed = assertThrows(ErrnoException.class, () -> Fds.isCloseOnExec(epfd));
         assertEquals(LinuxConstants.EBADF, closed.errno());
+    }
+
+    @Test
+    void interpreterCleanupClosesTheStandInsOfJythonSockets() throws Exception {
+        PythonInterpreter python = installed();
+        try {
+            python.exec("import select, socket\n"
+                    + "server = socket.socket()\n"
+                    + "server.bind(('127.0.0.1', 0))\n"
+                    + "server.listen(1)\n"  // starts Netty, which has eventfds of its own
+                    + "ep = select.epoll()\n");
+            long eventFdsBefore = openEventFds();
+            python.exec("ep.register(server, select.EPOLLIN)\n"
+                    + "stand_in = ep._sockets._by_socket.values()[0]\n");
+            assertEquals(eventFdsBefore + 1, openEventFds(), "one stand-in eventfd for the socket");
+            assertFalse(python.eval("stand_in.fd is None").__nonzero__());
+        } finally {
+            python.close();
+        }
+        assertTrue(python.eval("stand_in.fd is None").__nonzero__(), "cleanup closed the stand-in");
+    }
+
+    /** How many eventfds the process has open, as /proc/self/fd tells. */
+    private static long openEventFds() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().equals("anon_inode:[eventfd]");
+                } catch (IOException gone) {
+                    return false; // closed meanwhile (the listing's own descriptor)
+                }
+            }).count();
+        }
     }
 
     @Test

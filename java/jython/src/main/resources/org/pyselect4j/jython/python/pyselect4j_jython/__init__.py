@@ -16,7 +16,7 @@ def install():
     """Installs pyselect4j into this interpreter; a second call does nothing."""
     if getattr(select, "epoll", None) is _select.epoll:
         return
-    _select.install(select, PySelect4jJython.openEpolls(sys))
+    _select.install(select, PySelect4jJython.openResources(sys))
     _timers.install(os, time)
     _os.install(os)
 

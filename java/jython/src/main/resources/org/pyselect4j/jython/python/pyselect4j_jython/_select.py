@@ -33,13 +33,13 @@ class error(Exception):
 
 
 error.__module__ = "select"
-_open_epolls = None  # the interpreter's PySelect4jJython.OpenEpolls, set by install()
+_open = None  # the interpreter's PySelect4jJython.OpenResources, set by install()
 _jython_select = None  # Jython's own select.select, for its own sockets
 
 
-def install(module, open_epolls):
-    global _open_epolls, _jython_select
-    _open_epolls = open_epolls
+def install(module, open_resources):
+    global _open, _jython_select
+    _open = open_resources
     _jython_select = module.select
     module.error = error
     for constants in (LinuxConstants.epollConstants(), LinuxConstants.pollConstants()):
@@ -93,8 +93,8 @@ class epoll(object):
     @classmethod
     def _adopt(cls, core):
         self = object.__new__(cls)
-        self._core = _open_epolls.add(core)
-        self._sockets = SocketSet()  # Jython's own sockets registered here
+        self._core = _open.add(core)
+        self._sockets = SocketSet(_open)  # Jython's own sockets registered here
         return self
 
     @classmethod
@@ -122,7 +122,7 @@ class epoll(object):
         core, self._core = self._core, None
         if core is not None:
             self._sockets.close()
-            _open_epolls.remove(core)
+            _open.remove(core)
             _kernel.call(IOError, core.close)
 
     def fileno(self, *args, **kwargs):

@@ -14,7 +14,7 @@ on CPython.
 import errno as _errno
 import sys
 
-from java.lang import Throwable
+from java.lang import AutoCloseable, Throwable
 from org.pyselect4j.core import ErrnoException, EventFd, Fds, LinuxConstants
 
 from pyselect4j_jython import _kernel
@@ -47,8 +47,9 @@ def _failure_of(exception):
     return cause() if callable(cause) else None
 
 
-class _StandIn(object):
-    """One registered socket: an eventfd, signalled when the socket's state changes."""
+class _StandIn(AutoCloseable):
+    """One registered socket: an eventfd, signalled when the socket's state changes
+    (an AutoCloseable, so that interpreter cleanup can close it)."""
 
     def __init__(self, sock, mask):
         self.sock, self.mask = sock, mask
@@ -65,14 +66,16 @@ class _StandIn(object):
         self.signal()
 
     def signal(self):
-        try:
-            EventFd.write(self.fd, 1)
-        except ErrnoException:
-            pass  # closed by unregister meanwhile
+        fd = self.fd
+        if fd is not None:  # else closed meanwhile
+            EventFd.write(fd, 1)
 
     def clear(self):
+        fd = self.fd
+        if fd is None:
+            return
         try:
-            EventFd.read(self.fd)
+            EventFd.read(fd)
         except ErrnoException:
             pass  # EAGAIN: it was clear
 
@@ -90,14 +93,19 @@ class _StandIn(object):
         return ready
 
     def close(self):
-        self.sock._unregister_selector(self)
-        Fds.close(self.fd)
+        """Closes the eventfd once: by unregister, epoll.close or interpreter
+        cleanup, whichever comes first (a second close(2) could hit a reused number)."""
+        fd, self.fd = self.fd, None
+        if fd is not None:
+            self.sock._unregister_selector(self)
+            Fds.close(fd)
 
 
 class SocketSet(object):
     """The Jython sockets registered in one epoll."""
 
-    def __init__(self):
+    def __init__(self, open_resources):
+        self._open = open_resources  # the interpreter's, closed at its cleanup
         self._by_socket = {}  # _realsocket -> _StandIn
         self._by_fd = {}  # the stand-in's eventfd -> _StandIn
 
@@ -115,6 +123,7 @@ class SocketSet(object):
             raise
         self._by_socket[sock] = stand_in
         self._by_fd[stand_in.fd] = stand_in
+        self._open.add(stand_in)
         stand_in.signal()  # it may be ready already
 
     def modify(self, sock, mask):
@@ -125,6 +134,7 @@ class SocketSet(object):
     def unregister(self, core, sock):
         stand_in = self._registered(sock)
         del self._by_socket[sock], self._by_fd[stand_in.fd]
+        self._open.remove(stand_in)
         try:
             core.unregister(stand_in.fd)
         finally:
@@ -162,6 +172,7 @@ class SocketSet(object):
 
     def close(self):
         for stand_in in list(self._by_fd.values()):
+            self._open.remove(stand_in)
             stand_in.close()
         self._by_socket.clear()
         self._by_fd.clear()

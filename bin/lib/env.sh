@@ -37,6 +37,18 @@ pyselect4j_reference_python() {
   return 1
 }
 
+# CPython 2.7.18, the reference of the Jython binding's select: PYSELECT4J_PYTHON27, else pyenv's 2.7.x, else python2.7 on PATH.
+pyselect4j_python27() {
+  local candidate
+  for candidate in "${PYSELECT4J_PYTHON27:-}" \
+      $(ls -d "$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")"/versions/2.7*/bin/python 2>/dev/null | sort -rV) \
+      "$(command -v python2.7 || true)"; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (2, 7))' 2>/dev/null && { echo "$candidate"; return 0; }
+  done
+  return 1
+}
+
 # The folder holding an importable pytest (pure Python, so CPython 3.13 and GraalPy can use it too).
 pyselect4j_pytest_path() {
   local python

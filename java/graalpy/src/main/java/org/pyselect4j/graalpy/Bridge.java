@@ -27,6 +27,7 @@ import org.pyselect4j.core.Poll;
 import org.pyselect4j.core.ReadyList;
 import org.pyselect4j.core.Select;
 import org.pyselect4j.core.SelectResult;
+import org.pyselect4j.core.Signals;
 import org.pyselect4j.core.TimeSpec;
 import org.pyselect4j.core.TimerFd;
 import org.pyselect4j.core.TimerSpec;
@@ -52,6 +53,10 @@ import org.pyselect4j.core.WaitHook;
 public final class Bridge {
     private final PythonErrors errors;
     private final WaitHook hook;
+    /** The signals with a Python handler in this context; delivered to the thread that created the bridge. */
+    private final Signals.Target signals = new Signals.Target(this::signalsArrived);
+    /** Asks the main thread to run the glue's signal dispatch at its next safepoint; null until the glue sets it. */
+    private volatile Runnable mainThreadDispatch;
     private final Set<Epoll> epolls = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     /** Timer descriptors to close with the context; null when the context keeps them, as CPython does. */
     private final Set<Integer> timerFds;
@@ -67,7 +72,7 @@ public final class Bridge {
         this.in = installation == null ? null : installation.in;
         this.outputs = installation == null ? new OutputStream[3]
                 : new OutputStream[] {null, installation.out, installation.err};
-        this.hook = new SafepointWaits(() -> {
+        this.hook = new SafepointWaits(Thread.currentThread(), signals, () -> {
             try {
                 checkpoint.executeVoid();
             } catch (PolyglotException e) {
@@ -135,6 +140,7 @@ public final class Bridge {
      */
     @Export
     public void closeAll() {
+        signals.releaseAll();
         for (Epoll epoll : takeAll(epolls)) {
             closeQuietly(epoll::close);
         }
@@ -198,6 +204,70 @@ public final class Bridge {
     @Export
     public FastCalls fastCalls(Value delegate, Value pair) {
         return new FastCalls(this, errors, delegate, pair);
+    }
+
+    // signal: CPython's delivery (see _signals.py and Signals)
+
+    /** Catches {@code signum} for a Python handler; {@code restart}: SA_RESTART (siginterrupt's flag, negated). */
+    @Export
+    public void signalHandle(int signum, boolean restart) {
+        python(() -> signals.handle(signum, restart));
+    }
+
+    /** Gives {@code signum} back to the JVM's (GraalPy's) handling, if this context caught it. */
+    @Export
+    public void signalRelease(int signum) {
+        python(() -> signals.release(signum));
+    }
+
+    @Export
+    public boolean signalCatches(int signum) {
+        return signals.catches(signum);
+    }
+
+    /** The signals that arrived since the last call, bit {@code signum - 1} each. */
+    @Export
+    public long signalsTakePending() {
+        return signals.takePending();
+    }
+
+    @Export
+    public void signalsPutBack(long pending) {
+        signals.putBack(pending);
+    }
+
+    /** @return the previous wake-up fd, or -1 */
+    @Export
+    public int signalSetWakeupFd(int fd, boolean warnOnFullBuffer) {
+        return Signals.setWakeupFd(fd, warnOnFullBuffer);
+    }
+
+    @Export
+    public void signalRaise(int signum) {
+        python(() -> Signals.raise(signum));
+    }
+
+    /** The errno of a failed write to the wake-up fd to report, or 0. */
+    @Export
+    public int signalWakeupError() {
+        return Signals.takeWakeupError();
+    }
+
+    /**
+     * @param dispatch a Java {@link Runnable} (from the seam language's
+     *     {@code mainThreadCall}) that makes the main thread run the glue's dispatch
+     */
+    @Export
+    public void signalDelivery(Value dispatch) {
+        mainThreadDispatch = dispatch.asHostObject();
+    }
+
+    /** On the dispatcher thread: a main thread blocked in a wait is woken by Signals itself; one running Python code is asked here. */
+    private void signalsArrived() {
+        Runnable dispatch = mainThreadDispatch;
+        if (dispatch != null) {
+            dispatch.run();
+        }
     }
 
     // select.epoll

@@ -7,11 +7,12 @@ import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-/** The seam's entry points, read once by the glue: {@code epollCreate}, {@code epollPoll}, {@code timerfdGettime}. */
+/** The seam's entry points, read once by the glue: {@code epollCreate}, {@code epollPoll}, {@code timerfdGettime}, and
+ * {@code mainThreadCall} ({@link MainThreadCalls}), which delivers signals. */
 @ExportLibrary(InteropLibrary.class)
 final class Functions implements TruffleObject {
     static final Functions INSTANCE = new Functions();
-    private static final String[] NAMES = {"epollCreate", "epollPoll", "timerfdGettime"};
+    private static final String[] NAMES = {"epollCreate", "epollPoll", "timerfdGettime", "mainThreadCall"};
 
     @ExportMessage
     boolean hasMembers() {
@@ -37,6 +38,7 @@ final class Functions implements TruffleObject {
             case "epollCreate" -> SeamFunction.EPOLL_CREATE;
             case "epollPoll" -> SeamFunction.EPOLL_POLL;
             case "timerfdGettime" -> SeamFunction.TIMERFD_GETTIME;
+            case "mainThreadCall" -> MainThreadCalls.INSTANCE;
             default -> throw UnknownIdentifierException.create(member);
         };
     }

@@ -13,11 +13,11 @@ import com.oracle.truffle.api.nodes.RootNode;
  */
 @TruffleLanguage.Registration(id = SeamLanguage.ID, name = "pyselect4j seam", version = "0.1",
         characterMimeTypes = "application/x-pyselect4j-seam", contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
-public final class SeamLanguage extends TruffleLanguage<Object> {
+public final class SeamLanguage extends TruffleLanguage<TruffleLanguage.Env> {
     public static final String ID = "pyselect4j";
 
     @Override
-    protected Object createContext(Env env) {
+    protected Env createContext(Env env) {
         return env;
     }
 

@@ -8,6 +8,8 @@ before any user code.
 import builtins
 import sys
 
+from . import _signals
+
 _BRIDGE_CLASS = "org.pyselect4j.graalpy.Bridge"
 _BACKEND_OPTION = "python.PosixModuleBackend=native"
 # Set by PySelect4j.install: names the settings this context was built with (Installation.java).
@@ -16,9 +18,11 @@ _problem = "pyselect4j's start-up hook did not run"
 
 
 def _checkpoint():
-    """Called by the Java side when GraalPy has woken a wait: running Python code
-    here lets GraalPy deliver pending signals (their handlers may raise) and
-    cancellation."""
+    """Called by the Java side when a wait was woken: running Python code here
+    lets GraalPy deliver cancellation and its pending actions; the signals
+    pyselect4j caught run their handlers (which may raise)."""
+    if _signals.bridge is not None:
+        _signals.dispatch()
 
 
 def _posix_backend():
@@ -77,6 +81,7 @@ def install():
         for i in range(0, len(names_and_values), 2):
             setattr(module, names_and_values[i], names_and_values[i + 1])
     from . import _args, _clocks, _descriptors, _select, _timerfd
+    _signals.install(bridge)
     _select.install(bridge, select)
     _timerfd.install(bridge, os)
     _descriptors.install(bridge, os)

@@ -1,0 +1,213 @@
+"""Signal delivery as CPython 3.13 does it, and ``signal.set_wakeup_fd``.
+
+GraalPy catches signals through the JVM and queues one call per signal,
+bound to the handler set when the signal arrived, run in the main thread
+tens of milliseconds later; its ``set_wakeup_fd`` writes nothing. So for
+every signal that gets a Python handler, pyselect4j catches the signal
+itself (libpyselect4j's ``signal.c``, through ``org.pyselect4j.core.Signals``):
+the C handler sets the signal's pending bit and writes the wake-up byte, and
+the main thread runs ``dispatch()`` promptly, woken in a wait
+(``SafepointWaits``) or, while it runs Python code, through a Truffle
+thread-local action (the seam language's ``mainThreadCall``). ``dispatch``
+runs the handler current at that moment, once per burst, as CPython's
+``PyErr_CheckSignals``. SIG_DFL and SIG_IGN, and the signals the JVM keeps
+for itself, stay GraalPy's.
+"""
+
+import _signal
+import os
+import sys
+from _thread import get_ident
+
+from ._args import BuiltinFunction, Keywords, One, Positional
+from ._convert import c_int
+
+bridge = None  # the Java side, set by install()
+
+# The JVM's own signals (crashes, safepoints, thread dumps, suspend/resume): never taken from it.
+_JVM_SIGNALS = frozenset(getattr(_signal, name) for name in
+                         ("SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGQUIT", "SIGTRAP", "SIGUSR2")
+                         if hasattr(_signal, name))
+# Signals GraalPy knows by name: only these may go to its own signal(), which fails on the others.
+_GRAALPY_SIGNALS = frozenset(int(value) for name, value in vars(_signal).items()
+                             if name.startswith("SIG") and not name.startswith(("SIG_", "SIGRT")))
+_SIG_DFL = _signal.SIG_DFL
+_SIG_IGN = _signal.SIG_IGN
+_NSIG = _signal.NSIG
+_MASK64 = (1 << 64) - 1
+
+_handlers = {}  # signal number -> Python handler, for the signals pyselect4j catches
+_main_thread = None
+_graalpy = {}  # GraalPy's own functions, for what stays with it
+
+
+def install(java_bridge):
+    global bridge, _main_thread
+    bridge = java_bridge
+    _main_thread = get_ident()
+    for name in ("signal", "getsignal", "siginterrupt", "set_wakeup_fd", "raise_signal"):
+        _graalpy[name] = getattr(_signal, name)
+    _graalpy["kill"] = os.kill
+    try:
+        import polyglot
+        bridge.signalDelivery(polyglot.eval(language="pyselect4j", string="").mainThreadCall(dispatch))
+    except Exception:
+        pass  # the seam language is not permitted here: handlers run when the main thread next waits
+    for function, parser in ((signal, _SIGNAL), (getsignal, _GETSIGNAL), (siginterrupt, _SIGINTERRUPT),
+                             (set_wakeup_fd, _SET_WAKEUP_FD), (raise_signal, _RAISE_SIGNAL)):
+        setattr(_signal, function.__name__, BuiltinFunction(function, parser, "_signal"))
+    module = sys.modules.get("signal")
+    if module is not None:  # signal.py imported _signal's functions by name
+        for name in ("siginterrupt", "set_wakeup_fd", "raise_signal"):
+            setattr(module, name, getattr(_signal, name))
+    os.kill = BuiltinFunction(kill, _KILL, "posix")
+    # The launcher's default_int_handler for SIGINT was set before pyselect4j: catch SIGINT ourselves too.
+    current = _graalpy["getsignal"](_signal.SIGINT)
+    if callable(current):
+        _signal.signal(_signal.SIGINT, current)
+
+
+_SIGNAL = Positional("signal", "_signal.signal", ("signalnum", "handler"), required=2)
+_GETSIGNAL = One("_signal.getsignal", "signalnum")
+_SIGINTERRUPT = Positional("siginterrupt", "_signal.siginterrupt", ("signalnum", "flag"), required=2)
+_SET_WAKEUP_FD = Keywords("set_wakeup_fd", ("fd", "warn_on_full_buffer"), required=1,
+                          defaults={"warn_on_full_buffer": True}, posonly=1, kwonly=1)
+_RAISE_SIGNAL = One("_signal.raise_signal", "signalnum")
+_KILL = Positional("kill", "posix.kill", ("pid", "signal"), required=2)
+
+
+def _check_main_thread(function):
+    if get_ident() != _main_thread:
+        raise ValueError(f"{function} only works in main thread of the main interpreter")
+
+
+def _check_range(signalnum):
+    if not 1 <= signalnum < _NSIG:
+        raise ValueError("signal number out of range")
+
+
+def signal(*args, **kwargs):
+    """Set the action for the given signal."""
+    signalnum, handler = _SIGNAL.bind(args, kwargs)
+    signalnum = c_int(signalnum)
+    _check_main_thread("signal")
+    _check_range(signalnum)
+    is_default_or_ignore = type(handler) is int and handler in (_SIG_DFL, _SIG_IGN)
+    if not callable(handler) and not is_default_or_ignore:
+        raise TypeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object")
+    dispatch()  # as CPython: signals that arrived run under the handler they arrived for
+    if signalnum in _JVM_SIGNALS:
+        return _graalpy["signal"](signalnum, handler)
+    if callable(handler):
+        old = _handlers[signalnum] if signalnum in _handlers else _previous(signalnum)
+        if signalnum in _GRAALPY_SIGNALS:
+            # Registers a JVM handler too, without which the JVM refuses to raise the signal
+            # (GraalPy's setitimer and alarm raise SIGALRM so); pyselect4j's replaces it below.
+            _graalpy["signal"](signalnum, handler)
+        bridge.signalHandle(signalnum, True)
+        _handlers[signalnum] = handler
+        return old
+    old = _handlers.pop(signalnum, None)
+    if old is not None:
+        bridge.signalRelease(signalnum)
+    if signalnum in _GRAALPY_SIGNALS:
+        graalpy_old = _graalpy["signal"](signalnum, handler)
+        return graalpy_old if old is None else old
+    return _SIG_DFL if old is None else old
+
+
+def _previous(signalnum):
+    return _graalpy["getsignal"](signalnum) if signalnum in _GRAALPY_SIGNALS else _SIG_DFL
+
+
+def getsignal(*args, **kwargs):
+    """Return the current action for the given signal."""
+    signalnum = c_int(_GETSIGNAL.bind(args, kwargs))
+    _check_range(signalnum)
+    if signalnum in _handlers:
+        return _handlers[signalnum]
+    return _previous(signalnum)
+
+
+def siginterrupt(*args, **kwargs):
+    """Change system call restart behaviour."""
+    signalnum, flag = _SIGINTERRUPT.bind(args, kwargs)
+    signalnum, flag = c_int(signalnum), c_int(flag)
+    _check_range(signalnum)
+    if signalnum in _handlers:
+        bridge.signalHandle(signalnum, not flag)
+    else:
+        _graalpy["siginterrupt"](signalnum, flag)
+
+
+def set_wakeup_fd(*args, **kwargs):
+    """Makes every caught signal write its number, one byte, to the non-blocking fd (-1: none); returns the previous fd."""
+    fd, warn_on_full_buffer = _SET_WAKEUP_FD.bind(args, kwargs)
+    fd = c_int(fd)
+    warn_on_full_buffer = bool(warn_on_full_buffer)
+    _check_main_thread("set_wakeup_fd")
+    if fd != -1:
+        os.fstat(fd)
+        if os.get_blocking(fd):
+            raise ValueError(f"the fd {fd} must be in non-blocking mode")
+    return bridge.signalSetWakeupFd(fd, warn_on_full_buffer)
+
+
+def raise_signal(*args, **kwargs):
+    """Send a signal to the executing process."""
+    bridge.signalRaise(c_int(_RAISE_SIGNAL.bind(args, kwargs)))
+    dispatch()
+
+
+def kill(*args, **kwargs):
+    """Kill a process with a signal."""
+    if len(args) == 2 and not kwargs and type(args[0]) is int and args[1] in _handlers and args[0] == os.getpid():
+        # In CPython a signal the process sends itself reaches the main thread (the process's first
+        # thread) at once and its handler runs before the next bytecode. Here the JVM's first thread
+        # would take it a moment later, so it goes to the calling thread, as raise(3) sends it.
+        raise_signal(args[1])
+    else:
+        _graalpy["kill"](*args, **kwargs)
+
+
+def dispatch():
+    """Runs the handlers of the signals that arrived, in the main thread, as PyErr_CheckSignals."""
+    if get_ident() != _main_thread:
+        return
+    error = bridge.signalWakeupError()
+    if error:
+        _unraisable(OSError(error, os.strerror(error)),
+                    "Exception ignored when trying to write to the signal wakeup fd")
+    pending = bridge.signalsTakePending() & _MASK64
+    signalnum = 0
+    while pending:
+        signalnum += 1
+        bit = 1 << (signalnum - 1)
+        if not pending & bit:
+            continue
+        pending &= ~bit
+        handler = _handlers.get(signalnum)
+        if handler is None:
+            _unraisable(OSError(f"Signal {signalnum} ignored due to race condition"), None)
+            continue
+        try:
+            handler(signalnum, _interrupted_frame())
+        except BaseException:
+            if pending:
+                bridge.signalsPutBack(pending if pending < 1 << 63 else pending - (1 << 64))
+            raise
+
+
+_GLUE_DIRECTORY = os.path.dirname(__file__)
+
+
+def _interrupted_frame():
+    """The innermost frame outside pyselect4j's glue, or None (the thread-local action has no caller)."""
+    frame = sys._getframe(2)
+    while frame is not None and os.path.dirname(frame.f_code.co_filename) == _GLUE_DIRECTORY:
+        frame = frame.f_back
+    return frame
+
+
+def _unraisable(error, message):
+    sys.unraisablehook(sys.UnraisableHookArgs((type(error), error, None, message, None)))

@@ -106,6 +106,12 @@ public final class Signals {
             return pending.get() != 0;
         }
 
+        /** Whether signals are pending for this target, counting those the dispatcher has not moved yet. */
+        public boolean collectPending() {
+            collect();
+            return hasPending();
+        }
+
         /**
          * Declares that the main thread waits, woken by {@code waker}, until
          * {@link #unblocked}; wakes it at once if signals are already pending.

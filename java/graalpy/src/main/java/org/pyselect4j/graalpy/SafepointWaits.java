@@ -42,11 +42,18 @@ final class SafepointWaits implements WaitHook {
             return blockWoken(attempt);
         }
         signals.blockedIn(attempt.waker());
+        int rc;
         try {
-            return blockWoken(attempt);
+            rc = blockWoken(attempt);
         } finally {
             signals.unblocked();
         }
+        if (signals.collectPending()) {
+            // The signal may have made a descriptor ready (the wake-up fd) before its dispatch woke
+            // us: in CPython the wait would have seen EINTR and run the handler before returning.
+            pendingWork.run();
+        }
+        return rc;
     }
 
     private int blockWoken(Blocking.Attempt attempt) {

@@ -21,6 +21,12 @@ public final class SeamLanguage extends TruffleLanguage<TruffleLanguage.Env> {
         return env;
     }
 
+    /** Stateless apart from the Env: any thread may use it, as Python's threads use the context. */
+    @Override
+    protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
+        return true;
+    }
+
     @Override
     protected CallTarget parse(ParsingRequest request) {
         return new RootNode(this) {

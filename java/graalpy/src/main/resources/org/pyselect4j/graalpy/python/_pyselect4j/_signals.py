@@ -37,6 +37,7 @@ _NSIG = _signal.NSIG
 _MASK64 = (1 << 64) - 1
 
 _handlers = {}  # signal number -> Python handler, for the signals pyselect4j catches
+_dispositions = {}  # signal number -> what signal() last set (handler, SIG_DFL or SIG_IGN)
 _main_thread = None
 _graalpy = {}  # GraalPy's own functions, for what stays with it
 
@@ -98,25 +99,30 @@ def signal(*args, **kwargs):
     dispatch()  # as CPython: signals that arrived run under the handler they arrived for
     if signalnum in _JVM_SIGNALS:
         return _graalpy["signal"](signalnum, handler)
+    old = _current(signalnum)
     if callable(handler):
-        old = _handlers[signalnum] if signalnum in _handlers else _previous(signalnum)
-        if signalnum in _GRAALPY_SIGNALS:
-            # Registers a JVM handler too, without which the JVM refuses to raise the signal
-            # (GraalPy's setitimer and alarm raise SIGALRM so); pyselect4j's replaces it below.
-            _graalpy["signal"](signalnum, handler)
-        bridge.signalHandle(signalnum, True)
+        if signalnum not in _handlers:
+            bridge.signalHandle(signalnum, True)  # the kernel's verdict first: EINVAL for SIGKILL, SIGSTOP
+            if signalnum in _GRAALPY_SIGNALS:
+                # Registers a JVM handler too, without which the JVM refuses to raise the signal
+                # (GraalPy's setitimer and alarm raise SIGALRM so); it replaces pyselect4j's action,
+                # so that is set again.
+                _graalpy["signal"](signalnum, handler)
+                bridge.signalHandle(signalnum, True)
         _handlers[signalnum] = handler
-        return old
-    old = _handlers.pop(signalnum, None)
-    if old is not None:
-        bridge.signalRelease(signalnum)
-    if signalnum in _GRAALPY_SIGNALS:
-        graalpy_old = _graalpy["signal"](signalnum, handler)
-        return graalpy_old if old is None else old
-    return _SIG_DFL if old is None else old
+    else:
+        if _handlers.pop(signalnum, None) is not None:
+            bridge.signalRelease(signalnum)
+        if signalnum in _GRAALPY_SIGNALS:
+            _graalpy["signal"](signalnum, handler)
+    _dispositions[signalnum] = handler
+    return old
 
 
-def _previous(signalnum):
+def _current(signalnum):
+    if signalnum in _dispositions:
+        return _dispositions[signalnum]
+    # Only for a signal never set through pyselect4j: GraalPy's getsignal may answer wrongly.
     return _graalpy["getsignal"](signalnum) if signalnum in _GRAALPY_SIGNALS else _SIG_DFL
 
 
@@ -124,9 +130,7 @@ def getsignal(*args, **kwargs):
     """Return the current action for the given signal."""
     signalnum = c_int(_GETSIGNAL.bind(args, kwargs))
     _check_range(signalnum)
-    if signalnum in _handlers:
-        return _handlers[signalnum]
-    return _previous(signalnum)
+    return _current(signalnum)
 
 
 def siginterrupt(*args, **kwargs):

@@ -308,6 +308,23 @@ def test_handler_runs_while_python_code_runs(sigusr1):
     assert stopped
 
 
+def test_interrupt_main_trips_a_handled_signal(wakeup_pipe, sigusr1):
+    import _thread
+    r, _ = wakeup_pipe
+    calls = []
+    signal.signal(sigusr1, lambda signum, frame: calls.append(signum))
+    _thread.interrupt_main(sigusr1)
+    assert calls == [sigusr1]
+    assert read_all(r) == bytes([sigusr1])
+    signal.signal(sigusr1, signal.SIG_IGN)
+    _thread.interrupt_main(sigusr1)  # no Python handler: nothing happens
+    assert read_all(r) == b""
+    with pytest.raises(KeyboardInterrupt):
+        _thread.interrupt_main()
+    assert_raises(ValueError, "signal number out of range", _thread.interrupt_main, 0)
+    assert_raises(TypeError, "interrupt_main() takes no keyword arguments", _thread.interrupt_main, signum=2)
+
+
 # -------------------------------------------------------------------- asyncio
 
 def test_asyncio_add_signal_handler_runs_the_callback(sigusr1):

@@ -20,7 +20,7 @@ import sys
 from _thread import get_ident
 
 from ._args import BuiltinFunction, Keywords, One, Positional
-from ._convert import c_int
+from ._convert import c_int, c_int_parse_tuple
 
 bridge = None  # the Java side, set by install()
 
@@ -62,6 +62,8 @@ def install(java_bridge):
         for name in ("siginterrupt", "set_wakeup_fd", "raise_signal"):
             setattr(module, name, getattr(_signal, name))
     os.kill = BuiltinFunction(kill, _KILL, "posix")
+    import _thread
+    _thread.interrupt_main = BuiltinFunction(interrupt_main, _INTERRUPT_MAIN, "_thread")
     # The launcher's default_int_handler for SIGINT was set before pyselect4j: catch SIGINT ourselves too.
     current = _graalpy["getsignal"](_signal.SIGINT)
     if callable(current):
@@ -75,6 +77,7 @@ _SET_WAKEUP_FD = Keywords("set_wakeup_fd", ("fd", "warn_on_full_buffer"), requir
                           defaults={"warn_on_full_buffer": True}, posonly=1, kwonly=1)
 _RAISE_SIGNAL = One("_signal.raise_signal", "signalnum")
 _KILL = Positional("kill", "posix.kill", ("pid", "signal"), required=2)
+_INTERRUPT_MAIN = Positional("signum", "interrupt_main", ("signum",), required=0, defaults=(_signal.SIGINT,))
 
 
 def _check_main_thread(function):
@@ -107,7 +110,11 @@ def signal(*args, **kwargs):
                 # Registers a JVM handler too, without which the JVM refuses to raise the signal
                 # (GraalPy's setitimer and alarm raise SIGALRM so); it replaces pyselect4j's action,
                 # so that is set again.
-                _graalpy["signal"](signalnum, handler)
+                try:
+                    _graalpy["signal"](signalnum, handler)
+                except BaseException:
+                    bridge.signalRelease(signalnum)
+                    raise
                 bridge.signalHandle(signalnum, True)
         _handlers[signalnum] = handler
     else:
@@ -172,6 +179,18 @@ def kill(*args, **kwargs):
         raise_signal(args[1])
     else:
         _graalpy["kill"](*args, **kwargs)
+
+
+def interrupt_main(*args, **kwargs):
+    """Simulates the arrival of a signal (SIGINT by default) for the main thread."""
+    if kwargs:
+        raise TypeError("interrupt_main() takes no keyword arguments")
+    if len(args) > 1:
+        raise TypeError(f"signum() takes at most 1 argument ({len(args)} given)")
+    signalnum = c_int_parse_tuple(args[0]) if args else _signal.SIGINT
+    _check_range(signalnum)
+    if signalnum in _handlers:  # CPython ignores it for a signal without a Python handler
+        raise_signal(signalnum)
 
 
 def dispatch():

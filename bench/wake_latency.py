@@ -91,13 +91,19 @@ def _later(seconds, action):
 def kill_latency_ms(wait):
     """From another thread's os.kill(SIGUSR1) to the end of the wait its raising handler ends."""
     sent = []
+    waiting = threading.Event()
 
     def send():
+        waiting.wait()
+        time.sleep(TIMER_DELAY_S)
         sent.append(time.monotonic())
         os.kill(os.getpid(), signal.SIGUSR1)
+    # Started before the handler is armed: starting a thread can take longer than the delay.
+    sender = threading.Thread(target=send)
+    sender.start()
     _handler.armed = True
-    sender = _later(TIMER_DELAY_S, send)
     try:
+        waiting.set()
         wait()
     except _Stop:
         ended = time.monotonic()

@@ -231,9 +231,11 @@ public final class Bridge {
         return signals.takePending();
     }
 
+    /** Signals taken but not handled (a handler raised before their turn): pending again, dispatched again. */
     @Export
     public void signalsPutBack(long pending) {
         signals.putBack(pending);
+        signalsArrived();
     }
 
     /** @return the previous wake-up fd, or -1 */

@@ -39,6 +39,7 @@ _MASK64 = (1 << 64) - 1
 _handlers = {}  # signal number -> Python handler, for the signals pyselect4j catches
 _dispositions = {}  # signal number -> what signal() last set (handler, SIG_DFL or SIG_IGN)
 _main_thread = None
+_dispatching = False  # dispatch() is running in the main thread
 _graalpy = {}  # GraalPy's own functions, for what stays with it
 
 
@@ -49,6 +50,7 @@ def install(java_bridge):
     for name in ("signal", "getsignal", "siginterrupt", "set_wakeup_fd", "raise_signal"):
         _graalpy[name] = getattr(_signal, name)
     _graalpy["kill"] = os.kill
+    _graalpy["unraisablehook"] = sys.unraisablehook  # GraalPy's own, not sys.__unraisablehook__
     try:
         import polyglot
         bridge.signalDelivery(polyglot.eval(language="pyselect4j", string="").mainThreadCall(dispatch))
@@ -194,14 +196,29 @@ def interrupt_main(*args, **kwargs):
 
 
 def dispatch():
-    """Runs the handlers of the signals that arrived, in the main thread, as PyErr_CheckSignals."""
-    if get_ident() != _main_thread:
+    """Runs the handlers of the signals that arrived, in the main thread, as PyErr_CheckSignals.
+
+    Not re-entered: a safepoint inside a handler (or inside this function) may ask for another
+    dispatch; the running one takes the signals that came meanwhile once its handler returns."""
+    global _dispatching
+    if _dispatching or get_ident() != _main_thread:
         return
-    error = bridge.signalWakeupError()
-    if error:
-        _unraisable(OSError(error, os.strerror(error)),
-                    "Exception ignored when trying to write to the signal wakeup fd")
-    pending = bridge.signalsTakePending() & _MASK64
+    _dispatching = True
+    try:
+        while True:
+            error = bridge.signalWakeupError()
+            if error:
+                _unraisable(OSError(error, os.strerror(error)),
+                            "Exception ignored when trying to write to the signal wakeup fd")
+            pending = bridge.signalsTakePending() & _MASK64
+            if not pending:
+                return
+            _run_handlers(pending)
+    finally:
+        _dispatching = False
+
+
+def _run_handlers(pending):
     signalnum = 0
     while pending:
         signalnum += 1
@@ -216,7 +233,7 @@ def dispatch():
         try:
             handler(signalnum, _interrupted_frame())
         except BaseException:
-            if pending:
+            if pending:  # they stay pending, and the main thread is asked again
                 bridge.signalsPutBack(pending if pending < 1 << 63 else pending - (1 << 64))
             raise
 
@@ -233,4 +250,16 @@ def _interrupted_frame():
 
 
 def _unraisable(error, message):
-    sys.unraisablehook(sys.UnraisableHookArgs((type(error), error, None, message, None)))
+    """Reports ``error`` as CPython's PyErr_FormatUnraisable does, with no object."""
+    if sys.unraisablehook is not _graalpy["unraisablehook"]:
+        sys.unraisablehook(sys.UnraisableHookArgs((type(error), error, None, message, None)))
+        return
+    # CPython's default hook, written here: GraalPy's does not write to sys.stderr.
+    import traceback
+    stream = sys.stderr
+    if stream is None:
+        return
+    if message is not None:
+        stream.write(message + ":\n")
+    stream.write("".join(traceback.format_exception_only(type(error), error)))
+    stream.flush()

@@ -10,7 +10,7 @@ import org.pyselect4j.jni.Native;
  * The process's signals that have a handler in an engine, caught the way
  * CPython catches them: a native handler (libpyselect4j's {@code signal.c})
  * sets one pending bit per signal, so a burst of one signal is handled once,
- * writes the signal number to the wake-up fd ({@link #setWakeupFd}), and
+ * writes the signal number to the wake-up fd ({@link Target#setWakeupFd}), and
  * wakes this class's dispatcher thread through an eventfd. The dispatcher
  * moves each pending signal to the {@link Target} that caught it and calls the
  * target's {@code onArrival}; the engine then runs its handlers in its main
@@ -31,6 +31,8 @@ public final class Signals {
 
     private static final Target[] OWNERS = new Target[MAX_SIGNAL + 1];
     private static Thread dispatcher;
+    /** The target that set the wake-up fd last: its end unsets it. */
+    private static Target wakeupOwner;
 
     private Signals() {
     }
@@ -73,10 +75,31 @@ public final class Signals {
             }
         }
 
-        /** Releases every signal this target caught: its engine's context ends. */
+        /** Releases every signal this target caught, and its wake-up fd: its engine's context ends. */
         public void releaseAll() {
             for (int signum = 1; signum <= MAX_SIGNAL; signum++) {
                 release(signum);
+            }
+            synchronized (OWNERS) {
+                if (wakeupOwner == this) {
+                    Native.signalSetWakeupFd(-1, true);
+                    wakeupOwner = null;
+                }
+            }
+        }
+
+        /**
+         * Sets the descriptor each caught signal's number is written to, as one
+         * byte, from the signal handler itself; -1 for none. Per process.
+         *
+         * @param warnOnFullBuffer whether a write failing because the buffer is
+         *     full is reported ({@link #takeWakeupError}); other failures always are
+         * @return the previous descriptor, or -1
+         */
+        public int setWakeupFd(int fd, boolean warnOnFullBuffer) {
+            synchronized (OWNERS) {
+                wakeupOwner = fd == -1 ? null : this;
+                return Native.signalSetWakeupFd(fd, warnOnFullBuffer);
             }
         }
 
@@ -135,18 +158,6 @@ public final class Signals {
             }
             onArrival.run();
         }
-    }
-
-    /**
-     * Sets the descriptor each caught signal's number is written to, as one
-     * byte, from the signal handler itself; -1 for none.
-     *
-     * @param warnOnFullBuffer whether a write failing because the buffer is
-     *     full is reported ({@link #takeWakeupError}); other failures always are
-     * @return the previous descriptor, or -1
-     */
-    public static int setWakeupFd(int fd, boolean warnOnFullBuffer) {
-        return Native.signalSetWakeupFd(fd, warnOnFullBuffer);
     }
 
     /** The errno of the last write to the wake-up fd that failed and must be reported, or 0; cleared. */

@@ -241,7 +241,7 @@ public final class Bridge {
     /** @return the previous wake-up fd, or -1 */
     @Export
     public int signalSetWakeupFd(int fd, boolean warnOnFullBuffer) {
-        return Signals.setWakeupFd(fd, warnOnFullBuffer);
+        return signals.setWakeupFd(fd, warnOnFullBuffer);
     }
 
     @Export

@@ -66,10 +66,6 @@ def install(java_bridge):
     os.kill = BuiltinFunction(kill, _KILL, "posix")
     import _thread
     _thread.interrupt_main = BuiltinFunction(interrupt_main, _INTERRUPT_MAIN, "_thread")
-    # The launcher's default_int_handler for SIGINT was set before pyselect4j: catch SIGINT ourselves too.
-    current = _graalpy["getsignal"](_signal.SIGINT)
-    if callable(current):
-        _signal.signal(_signal.SIGINT, current)
 
 
 _SIGNAL = Positional("signal", "_signal.signal", ("signalnum", "handler"), required=2)

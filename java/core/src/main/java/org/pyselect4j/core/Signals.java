@@ -150,8 +150,8 @@ public final class Signals {
             blockedWaker = null;
         }
 
-        private void arrived(long signals) {
-            pending.getAndAccumulate(signals, (a, b) -> a | b);
+        /** After signals were added to {@link #pending}: wakes the main thread's wait, tells the engine. */
+        private void arrived() {
             Waker waker = blockedWaker;
             if (waker != null) {
                 waker.wake();
@@ -170,10 +170,13 @@ public final class Signals {
         Errors.check(Native.signalRaise(signum));
     }
 
-    /** Moves the natively pending signals to their targets, and tells each target. */
+    /**
+     * Moves the natively pending signals to their targets, and tells each target. The move is
+     * done under the lock, so that a {@link Target#takePending} racing with the dispatcher
+     * thread finds every signal either still native or already in its target.
+     */
     private static void collect() {
         List<Target> notified = new ArrayList<>(1);
-        List<Long> signals = new ArrayList<>(1);
         synchronized (OWNERS) {
             long caught = Native.signalTakePending();
             while (caught != 0) {
@@ -183,17 +186,14 @@ public final class Signals {
                 if (owner == null) {
                     continue; // released meanwhile: as in CPython, a handler no longer set does not run
                 }
-                int i = notified.indexOf(owner);
-                if (i < 0) {
+                owner.putBack(1L << (signum - 1));
+                if (!notified.contains(owner)) {
                     notified.add(owner);
-                    signals.add(0L);
-                    i = notified.size() - 1;
                 }
-                signals.set(i, signals.get(i) | 1L << (signum - 1));
             }
         }
-        for (int i = 0; i < notified.size(); i++) {
-            notified.get(i).arrived(signals.get(i));
+        for (Target target : notified) {
+            target.arrived();
         }
     }
 

@@ -102,7 +102,8 @@ public final class Main {
             System.out.print(USAGE);
             return 0;
         }
-        // Python and pyselect4j's seam language (a spike that bench/seam_spike.py measures).
+        // Python and pyselect4j's seam language, which runs signal handlers promptly in the main
+        // thread (thread-local actions) and holds the call spike that bench/seam_spike.py measures.
         Context.Builder builder = Context.newBuilder("python", SEAM_LANGUAGE)
                 .allowAllAccess(true)
                 .arguments("python", invocation.argv())

@@ -479,3 +479,4 @@ cases("signal.siginterrupt", "import signal; signal.siginterrupt(%s)", ["0, 1", 
 cases("signal.raise_signal", "import signal; signal.raise_signal(%s)", ["65", "-1", "'x'", "2**40", ""])
 cases("thread.interrupt_main", "import _thread; _thread.interrupt_main(%s)",
       ["0", "65", "'x'", "2**40", "1, 2", "signum=2", "10"])
+cases("os.kill-self", "import signal; os.kill(os.getpid(), %s)", ["[]", "'x'", "1.5", "-1"])

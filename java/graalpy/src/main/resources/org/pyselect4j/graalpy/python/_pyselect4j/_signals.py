@@ -89,7 +89,7 @@ def _check_range(signalnum):
 
 
 def signal(*args, **kwargs):
-    """Set the action for the given signal."""
+    """Makes ``handler`` (a callable, SIG_DFL or SIG_IGN) what ``signalnum`` does; returns what it did before."""
     signalnum, handler = _SIGNAL.bind(args, kwargs)
     signalnum = c_int(signalnum)
     _check_main_thread("signal")
@@ -132,14 +132,14 @@ def _current(signalnum):
 
 
 def getsignal(*args, **kwargs):
-    """Return the current action for the given signal."""
+    """What ``signalnum`` does now: its Python handler, SIG_DFL, SIG_IGN or None."""
     signalnum = c_int(_GETSIGNAL.bind(args, kwargs))
     _check_range(signalnum)
     return _current(signalnum)
 
 
 def siginterrupt(*args, **kwargs):
-    """Change system call restart behaviour."""
+    """Whether ``signalnum`` interrupts system calls (true) or lets them restart (false)."""
     signalnum, flag = _SIGINTERRUPT.bind(args, kwargs)
     signalnum, flag = c_int(signalnum), c_int(flag)
     _check_range(signalnum)
@@ -163,14 +163,15 @@ def set_wakeup_fd(*args, **kwargs):
 
 
 def raise_signal(*args, **kwargs):
-    """Send a signal to the executing process."""
+    """Sends ``signalnum`` to the calling thread; its Python handler has run when this returns."""
     bridge.signalRaise(c_int(_RAISE_SIGNAL.bind(args, kwargs)))
     dispatch()
 
 
 def kill(*args, **kwargs):
-    """Kill a process with a signal."""
-    if len(args) == 2 and not kwargs and type(args[0]) is int and args[1] in _handlers and args[0] == os.getpid():
+    """``os.kill``; to this process, a signal with a Python handler goes to the calling thread."""
+    if (len(args) == 2 and not kwargs and type(args[0]) is int and isinstance(args[1], int)
+            and args[1] in _handlers and args[0] == os.getpid()):
         # In CPython a signal the process sends itself reaches the main thread (the process's first
         # thread) at once and its handler runs before the next bytecode. Here the JVM's first thread
         # would take it a moment later, so it goes to the calling thread, as raise(3) sends it.

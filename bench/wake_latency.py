@@ -3,11 +3,19 @@
 - signal: a SIGALRM handler that raises, armed while epoll.poll(), poll.poll()
   or select.select() waits on an idle pipe; latency is from the timer's expiry
   to the wait's end (median of --samples, after --warmup-samples unmeasured).
+- signal_kill: the same waits ended by a raising SIGUSR1 handler, the signal
+  sent by another thread with os.kill; latency from the send to the wait's end.
+- asyncio_signal: loop.add_signal_handler's callback while the loop idles in
+  epoll.poll; latency from os.kill (another thread) to the callback.
+- storm: SIGALRM every 5 ms during a 0.5 s epoll.poll: handler runs during the
+  wait, runs of the replaced handler after it was replaced (CPython: 0), and
+  a raising handler armed next: timer expiry to the wait's end.
 - idle CPU: one thread blocked --idle-seconds in ep.poll(); its own CPU time
   (CLOCK_THREAD_CPUTIME_ID) and the whole process's over that time.
 
 Runs unchanged on CPython 3.13 and under bin/pyselect4j.
 """
+import asyncio
 import os
 import select
 import signal
@@ -74,6 +82,94 @@ def signal_latency_ms(wait):
     raise AssertionError("the wait ended without the handler's exception")
 
 
+def _later(seconds, action):
+    thread = threading.Timer(seconds, action)
+    thread.start()
+    return thread
+
+
+def kill_latency_ms(wait):
+    """From another thread's os.kill(SIGUSR1) to the end of the wait its raising handler ends."""
+    sent = []
+    waiting = threading.Event()
+
+    def send():
+        waiting.wait()
+        time.sleep(TIMER_DELAY_S)
+        sent.append(time.monotonic())
+        os.kill(os.getpid(), signal.SIGUSR1)
+    # Started before the handler is armed: starting a thread can take longer than the delay.
+    sender = threading.Thread(target=send)
+    sender.start()
+    _handler.armed = True
+    try:
+        waiting.set()
+        wait()
+    except _Stop:
+        ended = time.monotonic()
+        sender.join()
+        return (ended - sent[0]) * 1e3
+    finally:
+        _handler.armed = False
+    raise AssertionError("the wait ended without the handler's exception")
+
+
+async def _asyncio_latencies_ms(samples):
+    loop = asyncio.get_running_loop()
+    latencies = []
+    for _ in range(samples):
+        called = loop.create_future()
+        loop.add_signal_handler(signal.SIGUSR1, lambda: called.set_result(time.monotonic()))
+        sent = []
+
+        def send():
+            sent.append(time.monotonic())
+            os.kill(os.getpid(), signal.SIGUSR1)
+        sender = _later(TIMER_DELAY_S, send)
+        called_at = await called
+        sender.join()
+        loop.remove_signal_handler(signal.SIGUSR1)
+        latencies.append((called_at - sent[0]) * 1e3)
+    return latencies
+
+
+def storm():
+    """Handler runs during a 0.5 s SIGALRM storm (every 5 ms), runs of the replaced handler
+    within 0.2 s after, and a raising handler's latency armed next."""
+    counts = {"in_wait": 0, "after_replacement": 0}
+
+    def old_handler(signum, frame):
+        counts["in_wait"] += 1
+    previous = signal.signal(signal.SIGALRM, old_handler)
+    read_end, write_end = os.pipe()
+    ep = select.epoll()
+    ep.register(read_end, select.EPOLLIN)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.005, 0.005)
+        ep.poll(0.5)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        in_wait = counts["in_wait"]
+        signal.signal(signal.SIGALRM, lambda signum, frame: None)
+        ep.poll(0.2)
+        counts["after_replacement"] = counts["in_wait"] - in_wait
+        counts["in_wait"] = in_wait
+        signal.signal(signal.SIGALRM, _handler)
+        counts["raise_ms"] = signal_latency_ms(lambda: ep.poll(5.0))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        ep.close()
+        os.close(read_end)
+        os.close(write_end)
+    return counts
+
+
+def _emit_latencies(case, latencies, **fields):
+    latencies = sorted(latencies)
+    harness.emit("wake_latency", case, samples=len(latencies), median_ms=statistics.median(latencies),
+                 min_ms=latencies[0], max_ms=latencies[-1], **fields)
+
+
 def idle_cpu(seconds):
     """CPU seconds of a thread blocked `seconds` in ep.poll(), and of the whole process meanwhile."""
     read_end, write_end = os.pipe()
@@ -111,12 +207,21 @@ def main():
             for _ in range(options.warmup_samples):
                 signal_latency_ms(wait)
             _handler.stray_runs = 0
-            latencies = sorted(signal_latency_ms(wait) for _ in range(options.samples))
-            harness.emit("wake_latency", "signal_" + name, samples=len(latencies),
-                         median_ms=statistics.median(latencies), min_ms=latencies[0], max_ms=latencies[-1],
-                         stray_handler_runs=_handler.stray_runs)
+            _emit_latencies("signal_" + name, [signal_latency_ms(wait) for _ in range(options.samples)],
+                            stray_handler_runs=_handler.stray_runs)
     finally:
         signal.signal(signal.SIGALRM, previous)
+    previous = signal.signal(signal.SIGUSR1, _handler)
+    try:
+        for name, wait in _waits(read_end).items():
+            for _ in range(options.warmup_samples):
+                kill_latency_ms(wait)
+            _emit_latencies("signal_kill_" + name, [kill_latency_ms(wait) for _ in range(options.samples)])
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+    latencies = asyncio.run(_asyncio_latencies_ms(options.warmup_samples + options.samples))
+    _emit_latencies("asyncio_signal", latencies[options.warmup_samples:])
+    harness.emit("wake_latency", "storm", **storm())
     thread_cpu, process_cpu, wall = idle_cpu(options.idle_seconds)
     harness.emit("wake_latency", "idle_epoll_poll", seconds=wall, thread_cpu_ms=thread_cpu * 1e3,
                  process_cpu_ms=process_cpu * 1e3)

@@ -434,3 +434,49 @@ cases("pipe2.flags", "r2, w2 = os.pipe2(%s); os.get_inheritable(r2), os.get_bloc
 case("pipe2.missing", "os.pipe2()")
 case("pipe2.keyword", "os.pipe2(flags=0)")
 case("pipe2.too-many", "os.pipe2(0, 0)")
+
+# ---------------------------------------------------------------- signal (issue 10): set_wakeup_fd and handlers
+SIGNAL_BAD_NUMBERS = ["0", "-1", "65", "signal.NSIG"] + BAD_INTS
+cases("signal.set_wakeup_fd-fd", "import signal; old = signal.set_wakeup_fd(%s); signal.set_wakeup_fd(-1), old",
+      ["-1", "-2", "closed_fd"] + BAD_INTS)
+case("signal.set_wakeup_fd-result", """
+import signal
+os.set_blocking(w, False)
+first = signal.set_wakeup_fd(w)
+second = signal.set_wakeup_fd(w, warn_on_full_buffer=False)
+names((first, second, signal.set_wakeup_fd(-1), signal.set_wakeup_fd(-1)))
+""")
+cases("signal.set_wakeup_fd-call", "import signal; signal.set_wakeup_fd(%s)",
+      ["", "-1, True", "-1, True, 3", "fd=-1", "-1, x=1", "-1, warn_on_full_buffer=[]"])
+cases("signal.signal-number", "import signal; signal.signal(%s, signal.SIG_DFL)", SIGNAL_BAD_NUMBERS)
+cases("signal.signal-handler", "import signal; signal.signal(signal.SIGUSR1, %s); signal.getsignal(signal.SIGUSR1)",
+      ["5", "None", "True", "1.0", "'x'", "signal.SIG_IGN", "signal.SIG_DFL", "0", "1"])
+cases("signal.signal-call", "import signal, _signal; _signal.signal(%s)",
+      ["", "10", "10, 0, 1", "signalnum=10, handler=0"])
+case("signal.signal-sigkill", "import signal; signal.signal(signal.SIGKILL, print)")
+case("signal.signal-previous", """
+import signal
+def h(signum, frame): pass
+signal.signal(signal.SIGUSR1, signal.SIG_DFL)
+result = [signal.signal(signal.SIGUSR1, h) is signal.SIG_DFL, signal.signal(signal.SIGUSR1, signal.SIG_IGN) is h,
+          signal.getsignal(signal.SIGUSR1)]
+signal.signal(signal.SIGUSR1, signal.SIG_DFL)
+result
+""")
+case("signal.raise-handled", """
+import signal
+calls = []
+os.set_blocking(r, False); os.set_blocking(w, False)
+signal.set_wakeup_fd(w)
+signal.signal(signal.SIGUSR1, lambda signum, frame: calls.append(signum))
+signal.raise_signal(signal.SIGUSR1)
+signal.signal(signal.SIGUSR1, signal.SIG_DFL)
+signal.set_wakeup_fd(-1)
+calls, os.read(r, 10)
+""")
+cases("signal.getsignal", "import signal; signal.getsignal(%s)", SIGNAL_BAD_NUMBERS + ["", "1, 2"])
+cases("signal.siginterrupt", "import signal; signal.siginterrupt(%s)", ["0, 1", "65, 1", "10, 'x'", "10, 2**40", "10"])
+cases("signal.raise_signal", "import signal; signal.raise_signal(%s)", ["65", "-1", "'x'", "2**40", ""])
+cases("thread.interrupt_main", "import _thread; _thread.interrupt_main(%s)",
+      ["0", "65", "'x'", "2**40", "1, 2", "signum=2", "10"])
+cases("os.kill-self", "import signal; os.kill(os.getpid(), %s)", ["[]", "'x'", "1.5", "-1"])

@@ -75,4 +75,13 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(pipe2)(JNIEnv *env, jclass cls, jlong fds, 
 JNIEXPORT jint JNICALL PYSELECT4J_FN(read)(JNIEnv *env, jclass cls, jint fd, jlong buffer, jint length);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(write)(JNIEnv *env, jclass cls, jint fd, jlong buffer, jint length);
 
+/* signal.c */
+JNIEXPORT void JNICALL PYSELECT4J_FN(signalSetNotifyFd)(JNIEnv *env, jclass cls, jint fd);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(signalHandle)(JNIEnv *env, jclass cls, jint signum, jboolean restart);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(signalRestore)(JNIEnv *env, jclass cls, jint signum);
+JNIEXPORT jlong JNICALL PYSELECT4J_FN(signalTakePending)(JNIEnv *env, jclass cls);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(signalSetWakeupFd)(JNIEnv *env, jclass cls, jint fd, jboolean warnOnFullBuffer);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(signalTakeWakeupError)(JNIEnv *env, jclass cls);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(signalRaise)(JNIEnv *env, jclass cls, jint signum);
+
 #endif

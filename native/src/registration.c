@@ -38,6 +38,13 @@ static const JNINativeMethod methods[] = {
     METHOD(pipe2, "(JI)I"),
     METHOD(read, "(IJI)I"),
     METHOD(write, "(IJI)I"),
+    METHOD(signalSetNotifyFd, "(I)V"),
+    METHOD(signalHandle, "(IZ)I"),
+    METHOD(signalRestore, "(I)I"),
+    METHOD(signalTakePending, "()J"),
+    METHOD(signalSetWakeupFd, "(IZ)I"),
+    METHOD(signalTakeWakeupError, "()I"),
+    METHOD(signalRaise, "(I)I"),
 };
 
 #define METHOD_COUNT ((jint)(sizeof methods / sizeof methods[0]))

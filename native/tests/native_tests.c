@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -320,6 +321,44 @@ static void test_thread_cpu_clock(void)
     CHECK(other != 0 && other != mine);
 }
 
+/* A taken-over signal sets its pending bit once per burst, writes its number to the wake-up fd and wakes the notify fd. */
+static void test_signal(void)
+{
+    int notify = eventfd(0, EFD_NONBLOCK);
+    int ends[2];
+    CHECK(pipe2(ends, O_NONBLOCK) == 0);
+    PYSELECT4J_FN(signalSetNotifyFd)(env, NULL, notify);
+    CHECK(PYSELECT4J_FN(signalSetWakeupFd)(env, NULL, ends[1], JNI_TRUE) == -1);
+    CHECK(PYSELECT4J_FN(signalHandle)(env, NULL, SIGUSR1, JNI_TRUE) == 0);
+    CHECK(PYSELECT4J_FN(signalRaise)(env, NULL, SIGUSR1) == 0);
+    CHECK(PYSELECT4J_FN(signalRaise)(env, NULL, SIGUSR1) == 0);
+    CHECK(PYSELECT4J_FN(signalTakePending)(env, NULL) == (jlong)(UINT64_C(1) << (SIGUSR1 - 1)));
+    CHECK(PYSELECT4J_FN(signalTakePending)(env, NULL) == 0);
+    unsigned char bytes[4];
+    CHECK(read(ends[0], bytes, sizeof bytes) == 2 && bytes[0] == SIGUSR1 && bytes[1] == SIGUSR1);
+    uint64_t count = 0;
+    CHECK(read(notify, &count, 8) == 8 && count == 2);
+    /* A write that fails for another reason than a full buffer is reported once. */
+    close(ends[0]);
+    signal(SIGPIPE, SIG_IGN);
+    CHECK(PYSELECT4J_FN(signalRaise)(env, NULL, SIGUSR1) == 0);
+    CHECK(PYSELECT4J_FN(signalTakeWakeupError)(env, NULL) == EPIPE);
+    CHECK(PYSELECT4J_FN(signalTakeWakeupError)(env, NULL) == 0);
+    CHECK(PYSELECT4J_FN(signalSetWakeupFd)(env, NULL, -1, JNI_TRUE) == ends[1]);
+    CHECK(PYSELECT4J_FN(signalRestore)(env, NULL, SIGUSR1) == 0);
+    CHECK(PYSELECT4J_FN(signalRestore)(env, NULL, SIGUSR1) == -EINVAL);
+    struct sigaction now;
+    sigaction(SIGUSR1, NULL, &now);
+    CHECK(now.sa_handler == SIG_DFL);
+    CHECK(PYSELECT4J_FN(signalHandle)(env, NULL, SIGKILL, JNI_TRUE) == -EINVAL);
+    CHECK(PYSELECT4J_FN(signalHandle)(env, NULL, 65, JNI_TRUE) == -EINVAL);
+    CHECK(PYSELECT4J_FN(signalRaise)(env, NULL, 65) == -EINVAL);
+    PYSELECT4J_FN(signalSetNotifyFd)(env, NULL, -1);
+    PYSELECT4J_FN(signalTakePending)(env, NULL);
+    close(ends[1]);
+    close(notify);
+}
+
 /*
  * argv[1] == "--under-valgrind": valgrind 3.19 does not know pidfd_open(2) and
  * answers ENOSYS, so that test runs only in the direct run.
@@ -346,6 +385,7 @@ int main(int argc, char **argv)
     test_clock();
     test_clock_settime();
     test_thread_cpu_clock();
+    test_signal();
 
     if (failures) {
         fprintf(stderr, "%d check(s) failed\n", failures);

@@ -108,4 +108,27 @@ public final class Native {
     public static native int read(int fd, long buffer, int length);
 
     public static native int write(int fd, long buffer, int length);
+
+    // signal.c: the process's signals that have a Python handler (see org.pyselect4j.core.Signals)
+
+    /** The eventfd the signal handler adds 1 to on every signal it catches; -1 for none. */
+    public static native void signalSetNotifyFd(int fd);
+
+    /** Catches {@code signum} with the library's handler (sigaction, SA_RESTART if {@code restart}). */
+    public static native int signalHandle(int signum, boolean restart);
+
+    /** Gives {@code signum} back the action it had before the first {@link #signalHandle}; -EINVAL if not caught. */
+    public static native int signalRestore(int signum);
+
+    /** The signals caught since the last call, bit {@code signum - 1} each, and clears them. */
+    public static native long signalTakePending();
+
+    /** The fd the handler writes each caught signal's number to (-1: none); returns the previous one. */
+    public static native int signalSetWakeupFd(int fd, boolean warnOnFullBuffer);
+
+    /** The errno of the last failed write to the wake-up fd that must be reported, or 0; clears it. */
+    public static native int signalTakeWakeupError();
+
+    /** raise(3). */
+    public static native int signalRaise(int signum);
 }

@@ -27,6 +27,7 @@ import org.pyselect4j.core.Poll;
 import org.pyselect4j.core.ReadyList;
 import org.pyselect4j.core.Select;
 import org.pyselect4j.core.SelectResult;
+import org.pyselect4j.core.Signals;
 import org.pyselect4j.core.TimeSpec;
 import org.pyselect4j.core.TimerFd;
 import org.pyselect4j.core.TimerSpec;
@@ -53,6 +54,12 @@ import org.pyselect4j.seam.SeamHost;
 public final class Bridge implements SeamHost {
     private final PythonErrors errors;
     private final WaitHook hook;
+    /** The signals with a Python handler in this context; delivered to the thread that created the bridge. */
+    private final Signals.Target signals = new Signals.Target(this::signalsArrived);
+    /** Asks the main thread to run the glue's signal dispatch at its next safepoint; null until the glue sets it. */
+    private volatile Runnable mainThreadDispatch;
+    /** Python's main thread: the glue creates the bridge as the context starts, in it. */
+    private final Thread mainThread = Thread.currentThread();
     private final Set<Epoll> epolls = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     /** Timer descriptors to close with the context; null when the context keeps them, as CPython does. */
     private final Set<Integer> timerFds;
@@ -68,7 +75,7 @@ public final class Bridge implements SeamHost {
         this.in = installation == null ? null : installation.in;
         this.outputs = installation == null ? new OutputStream[3]
                 : new OutputStream[] {null, installation.out, installation.err};
-        this.hook = new SafepointWaits(() -> {
+        this.hook = new SafepointWaits(mainThread, signals, () -> {
             try {
                 checkpoint.executeVoid();
             } catch (PolyglotException e) {
@@ -95,7 +102,7 @@ public final class Bridge implements SeamHost {
 
     @Override
     public WaitHook waitHook(Runnable pendingWork) {
-        return new SafepointWaits(pendingWork);
+        return new SafepointWaits(mainThread, signals, pendingWork);
     }
 
     @Override
@@ -149,6 +156,7 @@ public final class Bridge implements SeamHost {
     @Export
     @Override
     public void closeAll() {
+        signals.releaseAll();
         for (Epoll epoll : takeAll(epolls)) {
             closeQuietly(epoll::close);
         }
@@ -212,6 +220,72 @@ public final class Bridge implements SeamHost {
     @Export
     public FastCalls fastCalls(Value delegate, Value pair) {
         return new FastCalls(this, errors, delegate, pair);
+    }
+
+    // signal: CPython's delivery (see _signals.py and Signals)
+
+    /** Catches {@code signum} for a Python handler; {@code restart}: SA_RESTART (siginterrupt's flag, negated). */
+    @Export
+    public void signalHandle(int signum, boolean restart) {
+        python(() -> signals.handle(signum, restart));
+    }
+
+    /** Gives {@code signum} back to the JVM's (GraalPy's) handling, if this context caught it. */
+    @Export
+    public void signalRelease(int signum) {
+        python(() -> signals.release(signum));
+    }
+
+    @Export
+    public boolean signalCatches(int signum) {
+        return signals.catches(signum);
+    }
+
+    /** The signals that arrived since the last call, bit {@code signum - 1} each. */
+    @Export
+    public long signalsTakePending() {
+        return signals.takePending();
+    }
+
+    /** Signals taken but not handled (a handler raised before their turn): pending again, dispatched again. */
+    @Export
+    public void signalsPutBack(long pending) {
+        signals.putBack(pending);
+        signalsArrived();
+    }
+
+    /** @return the previous wake-up fd, or -1 */
+    @Export
+    public int signalSetWakeupFd(int fd, boolean warnOnFullBuffer) {
+        return signals.setWakeupFd(fd, warnOnFullBuffer);
+    }
+
+    @Export
+    public void signalRaise(int signum) {
+        python(() -> Signals.raise(signum));
+    }
+
+    /** The errno of a failed write to the wake-up fd to report, or 0. */
+    @Export
+    public int signalWakeupError() {
+        return Signals.takeWakeupError();
+    }
+
+    /**
+     * @param dispatch a Java {@link Runnable} (from the seam language's
+     *     {@code mainThreadCall}) that makes the main thread run the glue's dispatch
+     */
+    @Export
+    public void signalDelivery(Value dispatch) {
+        mainThreadDispatch = dispatch.asHostObject();
+    }
+
+    /** On the dispatcher thread: a main thread blocked in a wait is woken by Signals itself; one running Python code is asked here. */
+    private void signalsArrived() {
+        Runnable dispatch = mainThreadDispatch;
+        if (dispatch != null) {
+            dispatch.run();
+        }
     }
 
     // select.epoll

@@ -1,6 +1,7 @@
 package org.pyselect4j.graalpy;
 
 import org.pyselect4j.core.Blocking;
+import org.pyselect4j.core.Signals;
 import org.pyselect4j.core.WaitHook;
 import org.pyselect4j.core.WaitInterruptedException;
 import org.pyselect4j.core.Waker;
@@ -19,16 +20,43 @@ import com.oracle.truffle.api.TruffleSafepoint;
  * what it was); otherwise the wait goes on with the remaining time (PEP 475).
  * {@code Context.close(true)} and {@code Context.interrupt} also call
  * {@link Thread#interrupt()}, which ends the wait too.
+ *
+ * <p>The main thread's waits are also woken directly by the signals that
+ * pyselect4j catches for Python handlers ({@link Signals.Target#blockedIn}):
+ * {@code pendingWork} then runs those handlers, without waiting for Truffle.
  */
 final class SafepointWaits implements WaitHook {
+    private final Thread mainThread;
+    private final Signals.Target signals;
     private final Runnable pendingWork;
 
-    SafepointWaits(Runnable pendingWork) {
+    SafepointWaits(Thread mainThread, Signals.Target signals, Runnable pendingWork) {
+        this.mainThread = mainThread;
+        this.signals = signals;
         this.pendingWork = pendingWork;
     }
 
     @Override
     public int block(Blocking.Attempt attempt) {
+        if (Thread.currentThread() != mainThread) {
+            return blockWoken(attempt);
+        }
+        signals.blockedIn(attempt.waker());
+        int rc;
+        try {
+            rc = blockWoken(attempt);
+        } finally {
+            signals.unblocked();
+        }
+        if (signals.collectPending()) {
+            // The signal may have made a descriptor ready (the wake-up fd) before its dispatch woke
+            // us: in CPython the wait would have seen EINTR and run the handler before returning.
+            pendingWork.run();
+        }
+        return rc;
+    }
+
+    private int blockWoken(Blocking.Attempt attempt) {
         WakingInterrupter interrupter = new WakingInterrupter(attempt.waker());
         while (true) {
             int rc;

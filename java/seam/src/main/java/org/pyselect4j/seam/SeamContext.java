@@ -3,6 +3,7 @@ package org.pyselect4j.seam;
 import org.pyselect4j.core.WaitHook;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
@@ -59,6 +60,42 @@ final class SeamContext {
 
     WaitHook waitHook() {
         return checkBound(waitHook);
+    }
+
+    /**
+     * Called from the thread that is to run {@code callable}: a Java
+     * {@link Runnable} (as a guest value) that, from any thread, asks that
+     * thread to call {@code callable} with no arguments at its next safepoint,
+     * as a Truffle thread-local action. This is how a signal's Python handler
+     * runs promptly in the main thread while it runs Python code: GraalPy offers
+     * no public way to submit such an action, a language's {@code Env} does. An
+     * exception {@code callable} raises surfaces where the thread was, as a
+     * signal handler's does in CPython.
+     */
+    Object mainThreadCall(Object callable) {
+        Thread thread = Thread.currentThread();
+        Runnable submit = () -> {
+            try {
+                env.submitThreadLocal(new Thread[] {thread}, new ThreadLocalAction(true, false) {
+                    @Override
+                    protected void perform(Access access) {
+                        callFromAction(callable);
+                    }
+                });
+            } catch (IllegalStateException closed) {
+                // The context is closing: nothing runs in it any more.
+            }
+        };
+        return env.asGuestValue(submit);
+    }
+
+    @TruffleBoundary
+    private static void callFromAction(Object callable) {
+        try {
+            INTEROP.execute(callable);
+        } catch (InteropException e) {
+            throw new IllegalStateException("pyselect4j: the main-thread callable cannot be called", e);
+        }
     }
 
     /** The Java object behind a host object the glue passes back (a core epoll or poll). */

@@ -46,6 +46,8 @@ enum SeamFunction {
     /** pollPoll(poll, timeoutNs): as epollPoll. */
     POLL_POLL("pollPoll", 2, (context, arguments) -> pairs(context.hostObject(arguments[0], Poll.class)
             .poll(asLong(arguments[1]), context.waitHook()))),
+    /** mainThreadCall(callable): see {@link SeamContext#mainThreadCall}. */
+    MAIN_THREAD_CALL("mainThreadCall", 1, (context, arguments) -> context.mainThreadCall(arguments[0])),
     /** select(read fds, write fds, except fds, timeoutNs): the indexes of the ready entries of each. */
     SELECT("select", 4, (context, arguments) -> {
         SelectResult ready = Select.select(asInts(arguments[0]), asInts(arguments[1]), asInts(arguments[2]),

@@ -8,7 +8,8 @@ import com.oracle.truffle.api.nodes.RootNode;
 /**
  * pyselect4j's seam into GraalPy: a Truffle language with no syntax.
  * Evaluating any source gives the {@link Functions} object, whose members the
- * Python glue calls for the frequent operations (waits, registrations).
+ * Python glue calls for the frequent operations (waits, registrations) and
+ * for delivering signals to the main thread ({@link SeamContext#mainThreadCall}).
  * Calls from compiled Python code into these objects are compiled with the
  * caller, unlike host method calls, which is what makes them cheaper
  * ({@code bench/seam.py}). The glue falls back to the host bridge where a

@@ -8,6 +8,8 @@ before any user code.
 import builtins
 import sys
 
+from . import _signals
+
 _BRIDGE_CLASS = "org.pyselect4j.graalpy.Bridge"
 _BACKEND_OPTION = "python.PosixModuleBackend=native"
 # Set by PySelect4j.install: names the settings this context was built with (Installation.java).
@@ -19,9 +21,11 @@ _seam_problem = "not installed"
 
 
 def _checkpoint():
-    """Called by the Java side when GraalPy has woken a wait: running Python code
-    here lets GraalPy deliver pending signals (their handlers may raise) and
-    cancellation."""
+    """Called by the Java side when a wait was woken: running Python code here
+    lets GraalPy deliver cancellation and its pending actions; the signals
+    pyselect4j caught run their handlers (which may raise)."""
+    if _signals.bridge is not None:
+        _signals.dispatch()
 
 
 def _seam(bridge):
@@ -97,7 +101,9 @@ def install():
         for i in range(0, len(names_and_values), 2):
             setattr(module, names_and_values[i], names_and_values[i + 1])
     from . import _args, _clocks, _descriptors, _select, _timerfd
-    _select.install(bridge, _seam(bridge) or bridge, select)
+    seam = _seam(bridge)
+    _signals.install(bridge, seam)
+    _select.install(bridge, seam or bridge, select)
     _timerfd.install(bridge, os)
     _descriptors.install(bridge, os)
     _clocks.install(bridge, time)

@@ -7,6 +7,7 @@ TypeError the builtin raises for the same call.
 """
 
 from pyselect4j_jython import _kernel
+from pyselect4j_jython._suggest import suggest
 
 INT_MIN, INT_MAX = -2**31, 2**31 - 1
 LONG_MIN, LONG_MAX = -2**63, 2**63 - 1
@@ -243,7 +244,7 @@ def parse_keywords_313(name, args, kwargs, params, required, posonly, kwonly):
             if not isinstance(key, basestring):
                 raise TypeError("keywords must be strings")
             if key not in names[posonly:]:
-                suggestion = _suggest(key, names[posonly:])
+                suggestion = suggest(key, names[posonly:])
                 hint = ". Did you mean '%s'?" % suggestion if suggestion else ""
                 raise TypeError("%s() got an unexpected keyword argument '%s'%s" % (name, key, hint))
     return values
@@ -321,41 +322,3 @@ def c_int_parse_tuple_313(value):
     if value < INT_MIN:
         raise OverflowError("signed integer is less than minimum")
     return int(value)
-
-
-# "Did you mean" suggestions, with the costs CPython 3.13 uses for them.
-_MOVE_COST = 2
-_CASE_COST = 1
-_LONGEST_COMPARED = 40
-
-
-def _distance(a, b, limit):
-    if len(a) > _LONGEST_COMPARED or len(b) > _LONGEST_COMPARED:
-        return limit + 1
-    previous = [j * _MOVE_COST for j in range(len(b) + 1)]
-    for i, ca in enumerate(a, 1):
-        current = [i * _MOVE_COST]
-        for j, cb in enumerate(b, 1):
-            if ca == cb:
-                substitution = 0
-            elif ca.lower() == cb.lower():
-                substitution = _CASE_COST
-            else:
-                substitution = _MOVE_COST
-            current.append(min(previous[j - 1] + substitution, previous[j] + _MOVE_COST, current[j - 1] + _MOVE_COST))
-        previous = current
-    return previous[-1]
-
-
-def _suggest(name, candidates):
-    best, best_distance = None, None
-    for candidate in candidates:
-        if candidate == name:
-            continue
-        limit = (len(name) + len(candidate) + 3) * _MOVE_COST // 6
-        if best_distance is not None:
-            limit = min(limit, best_distance - 1)
-        distance = _distance(name, candidate, limit)
-        if distance <= limit:
-            best, best_distance = candidate, distance
-    return best

@@ -19,7 +19,7 @@ final class PollFds {
 
     /** An array of {@code count} entries in a direct buffer of its own. */
     static PollFds allocate(int count) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.max(count, 1) * Layout.POLLFD_SIZE)
+        ByteBuffer buffer = ByteBuffer.allocateDirect(count * Layout.POLLFD_SIZE)
                 .order(ByteOrder.nativeOrder());
         return new PollFds(buffer, Native.address(buffer), 0);
     }

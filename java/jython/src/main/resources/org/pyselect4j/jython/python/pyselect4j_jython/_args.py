@@ -135,7 +135,11 @@ def c_int_27(value):
     """Format ``i``."""
     if isinstance(value, float):
         raise TypeError("integer argument expected, got float")
-    value = _int_of(value)
+    return _c_int_in_range(_int_of(value))
+
+
+def _c_int_in_range(value):
+    """The range checks of PyArg_ParseTuple's ``i`` (2.7 and 3.13 word them alike)."""
     if not LONG_MIN <= value <= LONG_MAX:
         raise OverflowError("Python int too large to convert to C long")
     if value > INT_MAX:
@@ -314,11 +318,4 @@ def clock_id_313(value):
 
 def c_int_parse_tuple_313(value):
     """PyArg_ParseTuple's ``i`` in CPython 3.13 (clock_getres)."""
-    value = index_313(value)
-    if not LONG_MIN <= value <= LONG_MAX:
-        raise OverflowError("Python int too large to convert to C long")
-    if value > INT_MAX:
-        raise OverflowError("signed integer is greater than maximum")
-    if value < INT_MIN:
-        raise OverflowError("signed integer is less than minimum")
-    return int(value)
+    return _c_int_in_range(index_313(value))

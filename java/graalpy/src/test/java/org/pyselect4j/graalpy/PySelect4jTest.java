@@ -95,6 +95,58 @@ class PySelect4jTest {
         }
     }
 
+    /**
+     * GraalPy runs weakref callbacks later, as async actions, at whatever
+     * point the main thread has reached; an exception raised inside one is
+     * only reported ("Exception ignored"). A signal that arrives while such a
+     * callback runs must have its handler run after it, where the handler's
+     * exception reaches the code the script was running.
+     */
+    @Test
+    void signalHandlerDoesNotRunInsideAWeakrefCallback() {
+        String script = """
+                import gc, signal, time, weakref
+
+                class Stop(Exception):
+                    pass
+
+                def handler(signum, frame):
+                    raise Stop
+                steps = []
+
+                def callback(ref):
+                    steps.append("callback")
+                    signal.setitimer(signal.ITIMER_REAL, 0.01)  # fires during the loop below
+                    end = time.monotonic() + 0.3
+                    while time.monotonic() < end:
+                        pass
+                    steps.append("callback done")
+
+                class Referent:
+                    pass
+                previous = signal.signal(signal.SIGALRM, handler)
+                try:
+                    referent = Referent()
+                    ref = weakref.ref(referent, callback)
+                    del referent
+                    gc.collect()
+                    end = time.monotonic() + 10
+                    while time.monotonic() < end:
+                        pass
+                    steps.append("not raised")
+                except Stop:
+                    steps.append("raised")
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    signal.signal(signal.SIGALRM, previous)
+                steps
+                """;
+        try (Context context = PySelect4j.newBuilder().allowIO(IOAccess.ALL).allowCreateThread(true).build()) {
+            PySelect4j.check(context);
+            assertEquals("['callback', 'callback done', 'raised']", context.eval("python", script).toString());
+        }
+    }
+
     private static void assertEveryCheckPassed(Value checks, String path) {
         for (int i = 0; i < checks.getArraySize(); i++) {
             assertTrue(checks.getArrayElement(i).asBoolean(), path + ", check " + i + ": " + checks);

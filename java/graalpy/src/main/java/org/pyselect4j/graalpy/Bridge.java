@@ -390,7 +390,8 @@ public final class Bridge implements SeamHost {
         }
     }
 
-    int createTimerFd(int clockid, int flags) {
+    @Override
+    public int createTimerFd(int clockid, int flags) {
         int fd = TimerFd.create(clockid, flags);
         if (timerFds != null) {
             timerFds.add(fd);

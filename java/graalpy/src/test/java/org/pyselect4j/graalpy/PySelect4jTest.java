@@ -80,18 +80,35 @@ class PySelect4jTest {
                 p.register(w, select.POLLOUT)
                 results = (p.poll(0), select.select([r], [w], [], 0))
                 expected = ([(w, select.POLLOUT)], ([r], [w], []))
-                (exists, internal, ready, closed, results == expected)
+                import time
+                from _pyselect4j import _args
+                timer = os.timerfd_create(time.CLOCK_MONOTONIC, flags=os.TFD_CLOEXEC)
+                os.timerfd_settime(timer, initial=100.0, interval=0.5)
+                timer_set = (os.timerfd_gettime(timer)[1] == 0.5
+                             and os.timerfd_settime_ns(timer)[1] == 500_000_000
+                             and os.timerfd_gettime_ns(timer) == (0, 0))
+                os.close(timer)
+                try:
+                    os.timerfd_gettime(timer)
+                except OSError as e:
+                    timer_closed = e.errno == errno.EBADF
+                plain_calls_by_seam = isinstance(_args._plain_calls, _args._SeamPlainCalls)
+                (exists, internal, ready, closed, results == expected, timer_set, timer_closed), plain_calls_by_seam
                 """;
         try (Context context = PySelect4j.newBuilder().allowIO(IOAccess.ALL).allowCreateThread(true).build()) {
             PySelect4j.check(context);
             assertEquals("", PySelect4j.seamStatus(context));
-            assertEveryCheckPassed(context.eval("python", script), "seam");
+            Value result = context.eval("python", script);
+            assertEveryCheckPassed(result.getArrayElement(0), "seam");
+            assertTrue(result.getArrayElement(1).asBoolean(), "timerfd calls through the seam");
         }
         try (Context context = PySelect4j.install(trustedBuilder()).build()) {
             PySelect4j.check(context);
             String status = PySelect4j.seamStatus(context);
             assertTrue(status.contains("PySelect4j.newBuilder"), status);
-            assertEveryCheckPassed(context.eval("python", script), "host calls");
+            Value result = context.eval("python", script);
+            assertEveryCheckPassed(result.getArrayElement(0), "host calls");
+            assertFalse(result.getArrayElement(1).asBoolean(), "timerfd calls through host calls");
         }
     }
 

@@ -3,6 +3,7 @@ package org.pyselect4j.seam;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.pyselect4j.core.ErrnoException;
 import org.pyselect4j.core.WaitHook;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -28,6 +29,7 @@ final class SeamContext {
     private final Env env;
     private volatile SeamHost host;
     private volatile WaitHook waitHook;
+    private volatile PlainCalls.Binding plainCallBinding;
 
     SeamContext(Env env) {
         this.env = env;
@@ -40,17 +42,20 @@ final class SeamContext {
 
     /**
      * Binds the seam to the binding's host object {@code host} (a
-     * {@link SeamHost}) and to {@code checkpoint}, a Python function that does
-     * nothing: calling it lets the engine run the signal handlers and
-     * cancellation that woke a wait. Its exceptions (a handler's, a
-     * cancellation) end the wait as they are.
+     * {@link SeamHost}) and to Python values of the glue's: {@code checkpoint},
+     * a function that does nothing: calling it lets the engine run the signal
+     * handlers and cancellation that woke a wait (its exceptions, a handler's
+     * or a cancellation, end the wait as they are); {@code notPlain}, what a
+     * plain call returns when the glue must do the call; {@code pair}, a
+     * function making the tuple {@code (a, b)}.
      */
     @TruffleBoundary
-    void bind(Object host, Object checkpoint) {
+    void bind(Object host, Object checkpoint, Object notPlain, Object pair) {
         if (!(env.isHostObject(host) && env.asHostObject(host) instanceof SeamHost seamHost)) {
             throw new IllegalArgumentException("bind() wants the binding's SeamHost, got " + host);
         }
         this.host = seamHost;
+        this.plainCallBinding = new PlainCallBinding(seamHost, notPlain, pair);
         this.waitHook = seamHost.waitHook(() -> {
             try {
                 INTEROP.execute(checkpoint);
@@ -63,6 +68,52 @@ final class SeamContext {
                 throw e;
             }
         });
+    }
+
+    PlainCalls.Binding plainCallBinding() {
+        return checkBound(plainCallBinding);
+    }
+
+    /** Plain calls' results as the glue's Python values. */
+    private final class PlainCallBinding implements PlainCalls.Binding {
+        private final SeamHost host;
+        private final Object notPlain;
+        private final Object pair;
+
+        PlainCallBinding(SeamHost host, Object notPlain, Object pair) {
+            this.host = host;
+            this.notPlain = notPlain;
+            this.pair = pair;
+        }
+
+        @Override
+        public Object pair(Object first, Object second) {
+            try {
+                return INTEROP.execute(pair, first, second);
+            } catch (InteropException e) {
+                throw new IllegalStateException("the pair function is not callable", e);
+            }
+        }
+
+        @Override
+        public Object none() {
+            return Nothing.INSTANCE;
+        }
+
+        @Override
+        public Object notPlain() {
+            return notPlain;
+        }
+
+        @Override
+        public Object exception(ErrnoException e) {
+            return env.asGuestValue(host.pythonException(e));
+        }
+
+        @Override
+        public int createTimerFd(int clockid, int flags) {
+            return host.createTimerFd(clockid, flags);
+        }
     }
 
     WaitHook waitHook() {

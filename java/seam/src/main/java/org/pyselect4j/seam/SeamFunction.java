@@ -15,6 +15,7 @@ import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.CachedLibrary;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.strings.TruffleString;
 
 /**
  * The operations the glue calls through the seam, each with the arguments of
@@ -24,10 +25,31 @@ import com.oracle.truffle.api.library.ExportMessage;
  * exceptions leave as the Python exceptions the binding chooses.
  */
 enum SeamFunction {
-    /** bind(bridge, checkpoint): see {@link SeamContext#bind}. */
-    BIND("bind", 2, (context, arguments) -> {
-        context.bind(arguments[0], arguments[1]);
+    /** bind(bridge, checkpoint, notPlain, pair): see {@link SeamContext#bind}. */
+    BIND("bind", 4, (context, arguments) -> {
+        context.bind(arguments[0], arguments[1], arguments[2], arguments[3]);
         return Nothing.INSTANCE;
+    }),
+    /** plainCallNumber(name): the number plainCall knows a timerfd or clock function by, -1 for others. */
+    PLAIN_CALL_NUMBER("plainCallNumber", 1, (context, arguments) -> PlainCalls.Function.number(asString(arguments[0]))),
+    /**
+     * plainCall(number, args, kwargs): the function's result for Python's
+     * positional {@code args} (a tuple) and keywords {@code kwargs} (a dict),
+     * the exception to raise when its system call failed, or the glue's
+     * notPlain when the glue must do the call (see {@link PlainCalls}).
+     */
+    PLAIN_CALL("plainCall", 3, (context, arguments) -> PlainCalls.call(
+            PlainCalls.Function.numbered(asLong(arguments[0])), plainArguments(arguments[1]), context.plainCallBinding())),
+    /**
+     * plainCallPrime(args, kwargs): runs, without a system call, the paths a
+     * plain timerfd_settime call with these arguments takes, so that a
+     * program's first timer call does not pay for their first run.
+     */
+    PLAIN_CALL_PRIME("plainCallPrime", 2, (context, arguments) -> {
+        if (!PlainCalls.settimeArgumentsArePlain(plainArguments(arguments[0]))) {
+            throw new IllegalArgumentException("plainCallPrime wants timerfd_settime's plain arguments");
+        }
+        return context.plainCallBinding().pair(0.0, 0.0);
     }),
     EPOLL_REGISTER("epollRegister", 3, (context, arguments) -> setMask(context, arguments, Epoll.class, Epoll::register)),
     EPOLL_MODIFY("epollModify", 3, (context, arguments) -> setMask(context, arguments, Epoll.class, Epoll::modify)),
@@ -112,11 +134,17 @@ enum SeamFunction {
         @ExportMessage
         Object execute(Object[] arguments,
                 @CachedLibrary(limit = "3") InteropLibrary sequences,
-                @CachedLibrary(limit = "3") InteropLibrary elements) throws ArityException {
+                @CachedLibrary(limit = "3") InteropLibrary elements,
+                @CachedLibrary(limit = "3") InteropLibrary hashes,
+                @CachedLibrary(limit = "3") InteropLibrary iterators) throws ArityException {
             if (arguments.length != function.arity) {
                 throw ArityException.create(function.arity, function.arity, arguments.length);
             }
-            if (function == SELECT) {
+            if (function == PLAIN_CALL || function == PLAIN_CALL_PRIME) {
+                int at = function == PLAIN_CALL ? 1 : 0;
+                Object given = plainArguments(arguments[at], arguments[at + 1], sequences, hashes, iterators);
+                arguments = at == 1 ? new Object[] {arguments[0], given} : new Object[] {given};
+            } else if (function == SELECT) {
                 // Read here, in compiled code, not behind the boundary: reading a Python list through
                 // the uncached library there costs tens of nanoseconds an element.
                 for (int i = 0; i < 3; i++) {
@@ -125,6 +153,45 @@ enum SeamFunction {
             }
             return function.call(arguments);
         }
+    }
+
+    /** Python's args tuple and kwargs dict as {@link PlainCalls} takes them; {@code args} when they are not. */
+    private static Object plainArguments(Object args, Object kwargs, InteropLibrary sequences, InteropLibrary hashes,
+            InteropLibrary iterators) {
+        try {
+            Object[] positional = new Object[(int) sequences.getArraySize(args)];
+            for (int i = 0; i < positional.length; i++) {
+                positional[i] = sequences.readArrayElement(args, i);
+            }
+            int count = (int) hashes.getHashSize(kwargs);
+            if (count == 0) {
+                return PlainCalls.Arguments.positionalOnly(positional);
+            }
+            String[] names = new String[count];
+            Object[] values = new Object[count];
+            Object keys = hashes.getHashKeysIterator(kwargs);
+            for (int k = 0; k < count && iterators.hasIteratorNextElement(keys); k++) {
+                Object key = iterators.getIteratorNextElement(keys);
+                names[k] = plainString(key);
+                values[k] = hashes.readHashValue(kwargs, key);
+            }
+            return new PlainCalls.Arguments(positional, names, values);
+        } catch (InteropException e) {
+            return args; // for plainArguments(Object) to refuse, behind the boundary
+        }
+    }
+
+    /** A plain Python str (GraalPy keeps them as TruffleStrings; a subclass's instance is an object), or null. */
+    @TruffleBoundary
+    private static String plainString(Object key) {
+        return key instanceof TruffleString string ? string.toJavaStringUncached() : null;
+    }
+
+    private static PlainCalls.Arguments plainArguments(Object read) {
+        if (read instanceof PlainCalls.Arguments arguments) {
+            return arguments;
+        }
+        throw new IllegalArgumentException("not an args tuple and a kwargs dict: " + read);
     }
 
     /** A sequence of ints as an int[]; anything else unchanged, for {@link #asInts} to refuse. */
@@ -158,6 +225,14 @@ enum SeamFunction {
             return INTEROP.asInt(number);
         } catch (UnsupportedMessageException e) {
             throw new IllegalArgumentException("not a 32-bit int: " + number, e);
+        }
+    }
+
+    private static String asString(Object string) {
+        try {
+            return INTEROP.asString(string);
+        } catch (UnsupportedMessageException e) {
+            throw new IllegalArgumentException("not a str: " + string, e);
         }
     }
 

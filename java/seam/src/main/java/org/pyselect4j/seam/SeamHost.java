@@ -14,6 +14,9 @@ public interface SeamHost {
     /** The Python exception object (a polyglot {@code Value}) that CPython raises for the core's {@code e}. */
     Object pythonException(RuntimeException e);
 
+    /** Creates a timer descriptor ({@code os.timerfd_create}), with whatever the binding tracks about it. */
+    int createTimerFd(int clockid, int flags);
+
     /** The context is being cancelled: closes what must not outlive it. */
     void closeAll();
 }

@@ -40,7 +40,8 @@ def _seam(bridge):
         _seam_problem = (f"this context does not let Python evaluate pyselect4j's seam language "
                          f"'{_SEAM_LANGUAGE}' (PySelect4j.newBuilder() permits it): {type(e).__name__}: {e}")
         return None
-    seam.bind(bridge, _checkpoint)
+    from . import _args
+    seam.bind(bridge, _checkpoint, _args.NOT_PLAIN, _args.pair)
     _seam_problem = ""
     return seam
 
@@ -104,9 +105,9 @@ def install():
     seam = _seam(bridge)
     _signals.install(bridge, seam)
     _select.install(bridge, seam or bridge, select)
-    _timerfd.install(bridge, os)
+    _timerfd.install(bridge, seam, os)
     _descriptors.install(bridge, os)
-    _clocks.install(bridge, time)
+    _clocks.install(bridge, seam, time)
     select.error = OSError
     _when_imported("inspect", _args.sign_pending)
     if "selectors" in sys.modules:

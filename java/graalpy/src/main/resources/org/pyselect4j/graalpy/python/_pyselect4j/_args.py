@@ -274,17 +274,34 @@ class BuiltinFunction:
         return f"<built-in function {self.__name__}>"
 
 
-# What the Java fast path returns when the call is not its plain case.
-_DELEGATE = object()
-_fast_calls = None
+# What a Java plain call returns when the call is not its plain case.
+NOT_PLAIN = object()
 
 
-def fast_calls(bridge):
-    """The Java fast path of the common calls (one per context)."""
-    global _fast_calls
-    if _fast_calls is None:
-        _fast_calls = bridge.fastCalls(_DELEGATE, lambda a, b: (a, b))
-    return _fast_calls
+def pair(a, b):
+    """The tuple the Java plain calls return."""
+    return (a, b)
+
+
+class _SeamPlainCalls:
+    """The seam's plain calls, under the names of the bridge's FastCalls."""
+
+    def __init__(self, seam):
+        self.call = seam.plainCall
+        self.number = seam.plainCallNumber
+        self.prime = seam.plainCallPrime
+
+
+_plain_calls = None
+
+
+def plain_calls(bridge, seam):
+    """Java's plain calls of the timerfd and clock functions (one per context):
+    through the seam where the context permits it, else host calls."""
+    global _plain_calls
+    if _plain_calls is None:
+        _plain_calls = _SeamPlainCalls(seam) if seam is not None else bridge.fastCalls(NOT_PLAIN, pair)
+    return _plain_calls
 
 
 class JavaBoundFunction(BuiltinFunction):
@@ -302,7 +319,7 @@ class JavaBoundFunction(BuiltinFunction):
 
     def __call__(self, *args, **kwargs):
         result = self._call(self._number, args, kwargs)
-        if result is _DELEGATE:
+        if result is NOT_PLAIN:
             return self._function(*args, **kwargs)
         if isinstance(result, BaseException):
             raise result

@@ -5,7 +5,7 @@ import _thread
 import errno
 import os
 
-from ._args import BuiltinFunction, JavaBoundFunction, One, Tuple, fast_calls
+from ._args import BuiltinFunction, JavaBoundFunction, One, Tuple, plain_calls
 from ._convert import (
     NS_PER_SECOND, ROUND_FLOOR, c_int_parse_tuple, c_unsigned_long_mask, clock_id, int_to_ns,
     nanoseconds, seconds, time_object_to_ns,
@@ -14,10 +14,11 @@ from ._convert import (
 bridge = None  # the Java side, set by install()
 
 
-def install(java_bridge, module):
+def install(java_bridge, seam, module):
+    """``seam``: pyselect4j's seam language, or None where the context does not permit it."""
     global bridge
     bridge = java_bridge
-    calls = fast_calls(bridge)
+    calls = plain_calls(bridge, seam)
     for function, parser in ((clock_gettime, _GETTIME), (clock_gettime_ns, _GETTIME_NS), (clock_getres, _GETRES),
                              (clock_settime, _SETTIME), (clock_settime_ns, _SETTIME_NS)):
         setattr(module, function.__name__, JavaBoundFunction(function, parser, "time", calls))

@@ -1,6 +1,6 @@
 """``os.timerfd_*`` and the ``TFD_*`` constants, as CPython 3.13 has them on Linux."""
 
-from ._args import WARN_CALLER, JavaBoundFunction, Keywords, One, fast_calls
+from ._args import WARN_CALLER, JavaBoundFunction, Keywords, One, plain_calls
 from ._convert import (
     NS_PER_SECOND, ROUND_FLOOR, c_double, c_int, c_long_long, double_to_ns,
     file_descriptor, nanoseconds, seconds,
@@ -9,10 +9,11 @@ from ._convert import (
 bridge = None  # the Java side, set by install()
 
 
-def install(java_bridge, module):
+def install(java_bridge, seam, module):
+    """``seam``: pyselect4j's seam language, or None where the context does not permit it."""
     global bridge
     bridge = java_bridge
-    calls = fast_calls(bridge)
+    calls = plain_calls(bridge, seam)
     for function, parser in ((timerfd_create, _CREATE), (timerfd_settime, _SETTIME),
                              (timerfd_settime_ns, _SETTIME_NS), (timerfd_gettime, _GETTIME),
                              (timerfd_gettime_ns, _GETTIME_NS)):

@@ -1,0 +1,318 @@
+package org.pyselect4j.seam;
+
+import org.pyselect4j.core.Clocks;
+import org.pyselect4j.core.ErrnoException;
+import org.pyselect4j.core.TimeSpec;
+import org.pyselect4j.core.TimerFd;
+import org.pyselect4j.core.TimerSpec;
+
+/**
+ * The plain calls of {@code os.timerfd_*} and {@code time.clock_*}, bound,
+ * converted and done in Java, for the seam and for the host bridge alike.
+ *
+ * <p>Why: the Python glue's binders and converters run interpreted for the
+ * first calls of a process, at milliseconds each, while this code is small,
+ * shared by every function, and compiled by HotSpot early. Which is why it
+ * handles only the plain case: exact {@code int}s and {@code float}s in range,
+ * known keywords given once. Anything else (other types, bools, out-of-range
+ * values, missing or unknown arguments) gets {@link Binding#notPlain} back
+ * before anything happened, and the glue redoes the call in Python, which
+ * stays the one reference for CPython's checks, their order and their messages.
+ *
+ * <p>Arguments arrive as the engine hands them over: an exact Python
+ * {@code int} as an {@link Integer} or {@link Long}, an exact {@code float} as
+ * a {@link Double}; anything else (a bool, a subclass instance, a big int) is
+ * an object this class does not look into, and makes the call not plain.
+ */
+public final class PlainCalls {
+    private static final long INT_MIN = Integer.MIN_VALUE;
+    private static final long INT_MAX = Integer.MAX_VALUE;
+    private static final double NS_PER_SECOND = 1e9;
+    private static final long NS_PER_SECOND_EXACT = 1_000_000_000L;
+    /** The range of a 64-bit nanosecond count as doubles: [-2^63, 2^63). */
+    private static final double NS_FLOAT_MIN = -0x1p63;
+    private static final double NS_FLOAT_END = 0x1p63;
+
+    /**
+     * A Python call's arguments: the positional ones, the keywords' names
+     * (null for a key that is not a plain {@code str}) and their values.
+     */
+    public record Arguments(Object[] positional, String[] keywordNames, Object[] keywordValues) {
+        private static final String[] NO_NAMES = {};
+        private static final Object[] NO_VALUES = {};
+
+        public static Arguments positionalOnly(Object[] positional) {
+            return new Arguments(positional, NO_NAMES, NO_VALUES);
+        }
+    }
+
+    /** What the engine binding supplies: its Python values and its bookkeeping. */
+    public interface Binding {
+        /** The tuple {@code (first, second)}. */
+        Object pair(Object first, Object second);
+
+        Object none();
+
+        /** What tells the glue to do the call itself. */
+        Object notPlain();
+
+        /** The Python exception object for a failed system call, for the glue to raise. */
+        Object exception(ErrnoException e);
+
+        /** Creates a timer descriptor, with whatever the binding tracks about it. */
+        int createTimerFd(int clockid, int flags);
+    }
+
+    /** The functions handled here, named as in Python; the glue asks for their numbers by name. */
+    public enum Function {
+        // timerfd_create(clockid, /, *, flags=0)
+        TIMERFD_CREATE(new Signature(new String[] {"clockid", "flags"}, 1, 1, 1, 0L)),
+        // timerfd_settime(fd, /, *, flags=0, initial=0.0, interval=0.0)
+        TIMERFD_SETTIME(new Signature(new String[] {"fd", "flags", "initial", "interval"}, 1, 3, 1, 0L, 0.0, 0.0)),
+        TIMERFD_SETTIME_NS(new Signature(new String[] {"fd", "flags", "initial", "interval"}, 1, 3, 1, 0L, 0L, 0L)),
+        TIMERFD_GETTIME(Signature.positional(1)),
+        TIMERFD_GETTIME_NS(Signature.positional(1)),
+        CLOCK_GETTIME(Signature.positional(1)),
+        CLOCK_GETTIME_NS(Signature.positional(1)),
+        CLOCK_GETRES(Signature.positional(1)),
+        CLOCK_SETTIME(Signature.positional(2)),
+        CLOCK_SETTIME_NS(Signature.positional(2));
+
+        private static final Function[] ALL = values();
+
+        private final Signature signature;
+
+        Function(Signature signature) {
+            this.signature = signature;
+        }
+
+        /** The function numbered {@code number} (its ordinal, as {@link #number} gives it). */
+        public static Function numbered(long number) {
+            if (number < 0 || number >= ALL.length) {
+                throw new IllegalArgumentException("no plain call numbered " + number);
+            }
+            return ALL[(int) number];
+        }
+
+        /** The number of the Python function {@code name}, or -1 when it is not handled here. */
+        public static int number(String name) {
+            for (Function function : ALL) {
+                if (function.name().equalsIgnoreCase(name)) {
+                    return function.ordinal();
+                }
+            }
+            return -1;
+        }
+    }
+
+    private PlainCalls() {
+    }
+
+    /**
+     * Calls {@code function} with {@code arguments}; returns its result, the
+     * exception to raise when the system call failed, or
+     * {@link Binding#notPlain} when the arguments are not the plain case.
+     */
+    public static Object call(Function function, Arguments arguments, Binding binding) {
+        Object[] bound = function.signature.bind(arguments);
+        if (bound == null) {
+            return binding.notPlain();
+        }
+        try {
+            Object result = switch (function) {
+                case TIMERFD_CREATE -> timerfdCreate(bound, binding);
+                case TIMERFD_SETTIME -> timerfdSetTime(bound, false, binding);
+                case TIMERFD_SETTIME_NS -> timerfdSetTime(bound, true, binding);
+                case TIMERFD_GETTIME -> timerfdGetTime(bound, false, binding);
+                case TIMERFD_GETTIME_NS -> timerfdGetTime(bound, true, binding);
+                case CLOCK_GETTIME -> clockGetTime(bound, false);
+                case CLOCK_GETTIME_NS -> clockGetTime(bound, true);
+                case CLOCK_GETRES -> clockGetRes(bound);
+                case CLOCK_SETTIME -> clockSetTime(bound, false, binding);
+                case CLOCK_SETTIME_NS -> clockSetTime(bound, true, binding);
+            };
+            return result == null ? binding.notPlain() : result;
+        } catch (ErrnoException e) {
+            return binding.exception(e);
+        }
+    }
+
+    /**
+     * Whether {@code timerfd_settime}'s arguments are plain: lets the glue run,
+     * without a system call, the paths a program's first timer call takes.
+     */
+    public static boolean settimeArgumentsArePlain(Arguments arguments) {
+        Object[] bound = Function.TIMERFD_SETTIME.signature.bind(arguments);
+        return bound != null && fileDescriptor(bound[0]) != null && cInt(bound[1]) != null
+                && secondsToNs(bound[2]) != null && secondsToNs(bound[3]) != null;
+    }
+
+    // Each returns the result, or null (not plain) before doing anything.
+
+    private static Object timerfdCreate(Object[] bound, Binding binding) {
+        Long clockid = cInt(bound[0]);
+        Long flags = cInt(bound[1]);
+        if (clockid == null || flags == null) {
+            return null;
+        }
+        return (long) binding.createTimerFd(clockid.intValue(), flags.intValue());
+    }
+
+    private static Object timerfdSetTime(Object[] bound, boolean nanoseconds, Binding binding) {
+        Long fd = fileDescriptor(bound[0]);
+        Long flags = cInt(bound[1]);
+        Long initialNs = nanoseconds ? plainInt(bound[2]) : secondsToNs(bound[2]);
+        Long intervalNs = nanoseconds ? plainInt(bound[3]) : secondsToNs(bound[3]);
+        if (fd == null || flags == null || initialNs == null || intervalNs == null) {
+            return null;
+        }
+        TimeSpec initial = TimeSpec.ofNanos(initialNs);
+        TimeSpec interval = TimeSpec.ofNanos(intervalNs);
+        return timerPair(TimerFd.setTime(fd.intValue(), flags.intValue(), initial.sec(), initial.nsec(),
+                interval.sec(), interval.nsec()), nanoseconds, binding);
+    }
+
+    private static Object timerfdGetTime(Object[] bound, boolean nanoseconds, Binding binding) {
+        Long fd = fileDescriptor(bound[0]);
+        return fd == null ? null : timerPair(TimerFd.getTime(fd.intValue()), nanoseconds, binding);
+    }
+
+    private static Object clockGetTime(Object[] bound, boolean nanoseconds) {
+        Long clockid = cInt(bound[0]);
+        return clockid == null ? null : time(Clocks.gettime(clockid.intValue()), nanoseconds);
+    }
+
+    private static Object clockGetRes(Object[] bound) {
+        Long clockid = cInt(bound[0]);
+        return clockid == null ? null : time(Clocks.getres(clockid.intValue()), false);
+    }
+
+    private static Object clockSetTime(Object[] bound, boolean nanoseconds, Binding binding) {
+        Long clockid = cInt(bound[0]);
+        Long ns = nanoseconds ? plainInt(bound[1]) : timeToNs(bound[1]);
+        if (clockid == null || ns == null) {
+            return null;
+        }
+        Clocks.settime(clockid.intValue(), TimeSpec.ofNanos(ns));
+        return binding.none();
+    }
+
+    private static Object timerPair(TimerSpec spec, boolean nanoseconds, Binding binding) {
+        if (nanoseconds) {
+            return binding.pair(spec.initialNs(), spec.intervalNs());
+        }
+        return binding.pair(seconds(spec.initialSec(), spec.initialNsec()),
+                seconds(spec.intervalSec(), spec.intervalNsec()));
+    }
+
+    private static Object time(TimeSpec time, boolean nanoseconds) {
+        return nanoseconds ? (Object) time.toNanos() : (Object) seconds(time.sec(), time.nsec());
+    }
+
+    /** The float seconds of a (sec, nsec) pair, with the glue's arithmetic: sec + nsec * 1e-9. */
+    private static double seconds(long sec, long nsec) {
+        return sec + nsec * 1e-9;
+    }
+
+    // Conversions of the plain case: each returns null where the glue's converter could differ.
+
+    /** An exact Python int that fits in a long. */
+    private static Long plainInt(Object argument) {
+        if (argument instanceof Integer number) {
+            return number.longValue();
+        }
+        return argument instanceof Long number ? number : null;
+    }
+
+    /** Argument Clinic's {@code int}, plain case. */
+    private static Long cInt(Object argument) {
+        Long value = plainInt(argument);
+        return value != null && value >= INT_MIN && value <= INT_MAX ? value : null;
+    }
+
+    /** A descriptor given as a plain int; negative ones and fileno() objects go to the glue. */
+    private static Long fileDescriptor(Object argument) {
+        Long value = plainInt(argument);
+        return value != null && value >= 0 && value <= INT_MAX ? value : null;
+    }
+
+    /** timerfd_settime's float seconds (an int or a float) as nanoseconds, rounded down. */
+    private static Long secondsToNs(Object argument) {
+        Long integer = plainInt(argument);
+        if (integer != null) {
+            return doubleToNs(integer.doubleValue());
+        }
+        return argument instanceof Double seconds ? doubleToNs(seconds) : null;
+    }
+
+    /** clock_settime's time: an int is exact seconds, a float is rounded down to the nanosecond. */
+    private static Long timeToNs(Object argument) {
+        Long integer = plainInt(argument);
+        if (integer != null) {
+            try {
+                return Math.multiplyExact(integer, NS_PER_SECOND_EXACT);
+            } catch (ArithmeticException overflow) {
+                return null; // the glue raises
+            }
+        }
+        return argument instanceof Double seconds ? doubleToNs(seconds) : null;
+    }
+
+    private static Long doubleToNs(double seconds) {
+        double scaled = seconds * NS_PER_SECOND;
+        if (!(scaled >= NS_FLOAT_MIN && scaled < NS_FLOAT_END)) {
+            return null; // out of range or NaN: the glue raises
+        }
+        return (long) Math.floor(scaled);
+    }
+
+    /**
+     * The plain case of a builtin's parameters: {@code names} in order, the
+     * first {@code positionalOnly} positional-only, the last {@code keywordOnly}
+     * keyword-only, the first {@code required} without default; {@code defaults}
+     * for the others, in order.
+     */
+    private record Signature(String[] names, int positionalOnly, int keywordOnly, int required, Object... defaults) {
+        /** {@code count} positional-only parameters, all required. */
+        static Signature positional(int count) {
+            return new Signature(new String[count], count, 0, count);
+        }
+
+        /** The arguments in parameter order (given, or the defaults), or null when not the plain case. */
+        Object[] bind(Arguments arguments) {
+            Object[] positional = arguments.positional();
+            String[] keywordNames = arguments.keywordNames();
+            int given = positional.length;
+            if (given > names.length - keywordOnly) {
+                return null;
+            }
+            Object[] bound = new Object[names.length];
+            System.arraycopy(positional, 0, bound, 0, given);
+            for (int k = 0; k < keywordNames.length; k++) {
+                int index = keywordNames[k] == null ? -1 : indexOf(keywordNames[k]);
+                if (index < Math.max(given, positionalOnly) || bound[index] != null) {
+                    return null; // not a plain str, unknown, positional-only, or given twice
+                }
+                bound[index] = arguments.keywordValues()[k];
+            }
+            for (int i = given; i < names.length; i++) {
+                if (bound[i] == null) {
+                    if (i < required) {
+                        return null;
+                    }
+                    bound[i] = defaults[i - required];
+                }
+            }
+            return bound;
+        }
+
+        private int indexOf(String name) {
+            for (int i = positionalOnly; i < names.length; i++) {
+                if (name.equals(names[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}

@@ -86,13 +86,10 @@ final class SeamContext {
             this.pair = pair;
         }
 
+        /** Made into the tuple by the compiled caller: see {@link SeamFunction.PendingPair}. */
         @Override
         public Object pair(Object first, Object second) {
-            try {
-                return INTEROP.execute(pair, first, second);
-            } catch (InteropException e) {
-                throw new IllegalStateException("the pair function is not callable", e);
-            }
+            return new SeamFunction.PendingPair(pair, first, second);
         }
 
         @Override

@@ -136,7 +136,8 @@ enum SeamFunction {
                 @CachedLibrary(limit = "3") InteropLibrary sequences,
                 @CachedLibrary(limit = "3") InteropLibrary elements,
                 @CachedLibrary(limit = "3") InteropLibrary hashes,
-                @CachedLibrary(limit = "3") InteropLibrary iterators) throws ArityException {
+                @CachedLibrary(limit = "3") InteropLibrary iterators,
+                @CachedLibrary(limit = "1") InteropLibrary callables) throws ArityException {
             if (arguments.length != function.arity) {
                 throw ArityException.create(function.arity, function.arity, arguments.length);
             }
@@ -151,8 +152,29 @@ enum SeamFunction {
                     arguments[i] = intsOrSame(arguments[i], sequences, elements);
                 }
             }
-            return function.call(arguments);
+            Object result = function.call(arguments);
+            if (result instanceof PendingPair pending) {
+                try {
+                    return callables.execute(pending.function, pending.first, pending.second);
+                } catch (InteropException e) {
+                    throw notCallable(e);
+                }
+            }
+            return result;
         }
+    }
+
+    @TruffleBoundary
+    private static RuntimeException notCallable(InteropException e) {
+        return SeamContext.current().python(new IllegalStateException("the glue's pair function is not callable", e));
+    }
+
+    /**
+     * A result {@code (first, second)} that the glue's pair function makes
+     * into a tuple, called from compiled code here, where the engine can
+     * inline it, rather than behind the boundary.
+     */
+    record PendingPair(Object function, Object first, Object second) {
     }
 
     /** Python's args tuple and kwargs dict as {@link PlainCalls} takes them; {@code args} when they are not. */

@@ -10,6 +10,8 @@ import asyncio
 import os
 import select
 import signal
+import subprocess
+import sys
 import threading
 import time
 
@@ -373,3 +375,36 @@ def test_asyncio_run_cancels_the_main_task_on_sigint():
     sender.join()
     assert events == ["cancelled", "finally"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_sigint_that_came_ignored_stays_ignored():
+    """A program started with SIGINT ignored (nohup, a shell's background job) keeps it
+    ignored: no KeyboardInterrupt handler is installed, and Ctrl-C does nothing."""
+    script = ("import os, signal, time\n"
+              "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN, flush=True)\n"
+              "os.kill(os.getpid(), signal.SIGINT)\n"
+              "time.sleep(0.2)\n"
+              "print('survived', flush=True)\n")
+    # The shell's trap '' sets SIG_IGN, which exec keeps (GraalPy has no preexec_fn).
+    child = subprocess.run(["sh", "-c", 'trap "" INT; exec "$0" -c "$1"', sys.executable, script],
+                           capture_output=True, text=True, timeout=WATCHDOG * 4)
+    assert (child.returncode, child.stdout) == (0, "True\nsurvived\n"), child.stderr
+
+
+def test_a_raising_handler_ends_a_blocking_eventfd_read():
+    """PEP 475 as CPython: the read is interrupted, the handler runs, its exception ends the read."""
+    class Stop(Exception):
+        pass
+
+    def handler(signum, frame):
+        raise Stop
+    fd = os.eventfd(0)
+    previous = signal.signal(signal.SIGALRM, handler)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        with pytest.raises(Stop):
+            os.eventfd_read(fd)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        os.close(fd)

@@ -16,6 +16,12 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(getFdFlags)(JNIEnv *env, jclass cls, jint f
     return result_or_errno(fcntl(fd, F_GETFD));
 }
 
+JNIEXPORT jint JNICALL PYSELECT4J_FN(getStatusFlags)(JNIEnv *env, jclass cls, jint fd)
+{
+    (void)env, (void)cls;
+    return result_or_errno(fcntl(fd, F_GETFL));
+}
+
 /* Writes the read end, then the write end, as two ints at fds. */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(pipe2)(JNIEnv *env, jclass cls, jlong fds, jint flags)
 {

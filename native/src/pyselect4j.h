@@ -71,6 +71,7 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(pthreadSelfGetcpuclockid)(JNIEnv *env, jcla
 /* fd.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(close)(JNIEnv *env, jclass cls, jint fd);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(getFdFlags)(JNIEnv *env, jclass cls, jint fd);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(getStatusFlags)(JNIEnv *env, jclass cls, jint fd);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(pipe2)(JNIEnv *env, jclass cls, jlong fds, jint flags);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(read)(JNIEnv *env, jclass cls, jint fd, jlong buffer, jint length);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(write)(JNIEnv *env, jclass cls, jint fd, jlong buffer, jint length);
@@ -83,5 +84,6 @@ JNIEXPORT jlong JNICALL PYSELECT4J_FN(signalTakePending)(JNIEnv *env, jclass cls
 JNIEXPORT jint JNICALL PYSELECT4J_FN(signalSetWakeupFd)(JNIEnv *env, jclass cls, jint fd, jboolean warnOnFullBuffer);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(signalTakeWakeupError)(JNIEnv *env, jclass cls);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(signalRaise)(JNIEnv *env, jclass cls, jint signum);
+JNIEXPORT jint JNICALL PYSELECT4J_FN(signalIsIgnored)(JNIEnv *env, jclass cls, jint signum);
 
 #endif

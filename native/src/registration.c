@@ -35,6 +35,7 @@ static const JNINativeMethod methods[] = {
     METHOD(pthreadSelfGetcpuclockid, "(J)I"),
     METHOD(close, "(I)I"),
     METHOD(getFdFlags, "(I)I"),
+    METHOD(getStatusFlags, "(I)I"),
     METHOD(pipe2, "(JI)I"),
     METHOD(read, "(IJI)I"),
     METHOD(write, "(IJI)I"),
@@ -45,6 +46,7 @@ static const JNINativeMethod methods[] = {
     METHOD(signalSetWakeupFd, "(IZ)I"),
     METHOD(signalTakeWakeupError, "()I"),
     METHOD(signalRaise, "(I)I"),
+    METHOD(signalIsIgnored, "(I)I"),
 };
 
 #define METHOD_COUNT ((jint)(sizeof methods / sizeof methods[0]))

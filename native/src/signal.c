@@ -121,3 +121,14 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(signalRaise)(JNIEnv *env, jclass cls, jint 
     (void)env, (void)cls;
     return raise(signum) != 0 ? -errno : 0;
 }
+
+/* Whether signum's action is SIG_IGN, as when it came ignored from the parent (nohup, a shell's background job). */
+JNIEXPORT jint JNICALL PYSELECT4J_FN(signalIsIgnored)(JNIEnv *env, jclass cls, jint signum)
+{
+    (void)env, (void)cls;
+    struct sigaction current;
+    if (sigaction(signum, NULL, &current) < 0) {
+        return -errno;
+    }
+    return !(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN;
+}

@@ -23,15 +23,35 @@ public final class EventFd {
     }
 
     /**
-     * Reads the counter (resetting it, or taking 1 in semaphore mode); blocks
+     * Reads the counter (resetting it, or taking 1 in semaphore mode); waits
      * while it is 0 unless the descriptor is non-blocking. Retried on EINTR.
+     * The wait is {@code hook}'s, as epoll's, so that signal handlers and
+     * cancellation end it: a blocking read(2) could not be woken. (Should
+     * another thread take the counter between the wait and the read, the read
+     * blocks as read(2) does.) {@link WaitHook#NONE}: a plain blocking read.
      *
      * @return the unsigned 64-bit value, carried in a long
      */
-    public static long read(int fd) {
+    public static long read(int fd, WaitHook hook) {
+        if (hook != WaitHook.NONE && !Fds.isNonBlocking(fd)) { // with no engine to wake it, read(2) blocks alike
+            waitUntilReadable(fd, hook);
+        }
         try (ScratchBuffer counter = ScratchBuffer.take(COUNTER_BYTES)) {
             Errors.checkRetryingEintr(() -> Native.read(fd, counter.address(), COUNTER_BYTES));
             return counter.buffer().getLong(0);
+        }
+    }
+
+    /** Returns once fd is readable (or has an error for the read to report). */
+    private static void waitUntilReadable(int fd, WaitHook hook) {
+        try (ScratchBuffer scratch = ScratchBuffer.take(2 * Layout.POLLFD_SIZE)) {
+            PollFds pollfds = new PollFds(scratch.buffer(), scratch.address(), 0);
+            pollfds.set(0, fd, LinuxConstants.POLLIN);
+            Blocking.run(-1, hook, (waitNs, wakeFd) -> {
+                pollfds.set(1, wakeFd, LinuxConstants.POLLIN);
+                int rc = Native.poll(pollfds.address(), 2, Blocking.ceilMillis(waitNs));
+                return rc > 0 && pollfds.revents(1) != 0 ? Blocking.WOKEN : rc;
+            });
         }
     }
 

@@ -43,6 +43,11 @@ public final class Fds {
         return pipe2(O_CLOEXEC | (nonBlocking ? O_NONBLOCK : 0));
     }
 
+    /** @throws ErrnoException EBADF if fd is not open */
+    public static boolean isNonBlocking(int fd) {
+        return (Errors.check(Native.getStatusFlags(fd)) & O_NONBLOCK) != 0;
+    }
+
     /**
      * CPython's {@code os.pipe2}: a new pipe with the flags as given
      * ({@code O_CLOEXEC}, {@code O_NONBLOCK}, ...).

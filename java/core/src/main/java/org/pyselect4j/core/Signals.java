@@ -165,6 +165,11 @@ public final class Signals {
         return Native.signalTakeWakeupError();
     }
 
+    /** Whether the process ignores {@code signum} (SIG_IGN), as one that came ignored from its parent. */
+    public static boolean isIgnored(int signum) {
+        return Errors.check(Native.signalIsIgnored(signum)) == 1;
+    }
+
     /** Sends {@code signum} to the calling thread (raise(3)). */
     public static void raise(int signum) {
         Errors.check(Native.signalRaise(signum));
@@ -205,7 +210,7 @@ public final class Signals {
         Native.signalSetNotifyFd(notifyFd);
         dispatcher = new Thread(() -> {
             while (true) {
-                EventFd.read(notifyFd); // blocks until the handler caught a signal
+                EventFd.read(notifyFd, WaitHook.NONE); // blocks until the handler caught a signal
                 collect();
             }
         }, "pyselect4j-signals");

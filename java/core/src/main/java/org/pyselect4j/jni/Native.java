@@ -102,6 +102,9 @@ public final class Native {
     /** fcntl(fd, F_GETFD). */
     public static native int getFdFlags(int fd);
 
+    /** fcntl(fd, F_GETFL). */
+    public static native int getStatusFlags(int fd);
+
     /** Writes the read end and the write end as two ints at {@code fds}. */
     public static native int pipe2(long fds, int flags);
 
@@ -131,4 +134,7 @@ public final class Native {
 
     /** raise(3). */
     public static native int signalRaise(int signum);
+
+    /** 1 if {@code signum}'s action is SIG_IGN, else 0. */
+    public static native int signalIsIgnored(int signum);
 }

@@ -28,8 +28,8 @@ class EventFdTest {
         int fd = fds.adopt(EventFd.create(5, EFD_CLOEXEC | EFD_NONBLOCK));
         assertTrue(Fds.isCloseOnExec(fd));
         EventFd.write(fd, 7);
-        assertEquals(12, EventFd.read(fd));
-        assertErrno(LinuxConstants.EAGAIN, () -> EventFd.read(fd));
+        assertEquals(12, EventFd.read(fd, WaitHook.NONE));
+        assertErrno(LinuxConstants.EAGAIN, () -> EventFd.read(fd, WaitHook.NONE));
     }
 
     @Test
@@ -41,17 +41,17 @@ class EventFdTest {
     @Test
     void semaphoreModeTakesOneAtATime() {
         int fd = fds.adopt(EventFd.create(2, EFD_SEMAPHORE | EFD_NONBLOCK));
-        assertEquals(1, EventFd.read(fd));
-        assertEquals(1, EventFd.read(fd));
-        assertErrno(LinuxConstants.EAGAIN, () -> EventFd.read(fd));
+        assertEquals(1, EventFd.read(fd, WaitHook.NONE));
+        assertEquals(1, EventFd.read(fd, WaitHook.NONE));
+        assertErrno(LinuxConstants.EAGAIN, () -> EventFd.read(fd, WaitHook.NONE));
     }
 
     @Test
     void valuesAreUnsigned() {
         int fd = fds.adopt(EventFd.create(-1, EFD_NONBLOCK)); // 2**32 - 1
-        assertEquals(0xFFFF_FFFFL, EventFd.read(fd));
+        assertEquals(0xFFFF_FFFFL, EventFd.read(fd, WaitHook.NONE));
         EventFd.write(fd, -2L); // 2**64 - 2, the largest value the counter holds
-        assertEquals(-2L, EventFd.read(fd));
+        assertEquals(-2L, EventFd.read(fd, WaitHook.NONE));
         assertErrno(LinuxConstants.EINVAL, () -> EventFd.write(fd, -1L)); // 2**64 - 1 is refused
     }
 

@@ -260,6 +260,12 @@ public final class Bridge implements SeamHost {
         return signals.setWakeupFd(fd, warnOnFullBuffer);
     }
 
+    /** Whether the process ignores {@code signum}, as one that came ignored from its parent. */
+    @Export
+    public boolean signalIsIgnored(int signum) {
+        return python(() -> Signals.isIgnored(signum));
+    }
+
     @Export
     public void signalRaise(int signum) {
         python(() -> Signals.raise(signum));
@@ -424,7 +430,7 @@ public final class Bridge implements SeamHost {
     /** The counter, an unsigned 64-bit value carried in a long. */
     @Export
     public long eventfdRead(int fd) {
-        return python(() -> EventFd.read(fd));
+        return python(() -> EventFd.read(fd, hook));
     }
 
     /** @param value an unsigned 64-bit value carried in a long */

@@ -60,8 +60,13 @@ def _pyselect4j_run(mode, target, skip_first_line):
     main = sys.modules["__main__"]
     import signal
     try:
-        # Ctrl-C raises KeyboardInterrupt, as in CPython (embedded GraalPy leaves SIGINT to the JVM).
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        # Ctrl-C raises KeyboardInterrupt, as in CPython (embedded GraalPy leaves SIGINT to the JVM);
+        # a SIGINT that came ignored (nohup, a shell's background job) stays ignored, as CPython leaves it.
+        from _pyselect4j import _signals
+        if _signals.bridge is not None and _signals.bridge.signalIsIgnored(signal.SIGINT):
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        else:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
     except (OSError, ValueError):
         pass
     try:

@@ -75,7 +75,7 @@ class _StandIn(AutoCloseable):
         if fd is None:
             return
         try:
-            EventFd.read(fd)
+            EventFd.read(fd, _kernel.NO_HOOK)
         except ErrnoException:
             pass  # EAGAIN: it was clear
 

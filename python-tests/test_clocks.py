@@ -61,6 +61,29 @@ def test_process_cpu_time_grows_with_work():
     assert time.clock_gettime_ns(time.CLOCK_PROCESS_CPUTIME_ID) > start
 
 
+def test_process_time_reads_the_process_cpu_clock():
+    """time.process_time is CLOCK_PROCESS_CPUTIME_ID, as CPython has it on Linux (GraalPy's
+    own counts wall time): a reading of the clock falls between two of process_time."""
+    before = time.process_time_ns()
+    reading = time.clock_gettime_ns(time.CLOCK_PROCESS_CPUTIME_ID)
+    after = time.process_time_ns()
+    assert before <= reading <= after
+    before = time.process_time()
+    reading = time.clock_gettime(time.CLOCK_PROCESS_CPUTIME_ID)
+    assert before <= reading <= time.process_time()
+
+
+@pytest.mark.parametrize(("function", "name"), [(time.process_time, "time.process_time"),
+                                                (time.process_time_ns, "time.process_time_ns")])
+def test_process_time_takes_no_arguments(function, name):
+    with pytest.raises(TypeError) as raised:
+        function(1)
+    assert str(raised.value) == f"{name}() takes no arguments (1 given)"
+    with pytest.raises(TypeError) as raised:
+        function(x=1)
+    assert str(raised.value) == f"{name}() takes no keyword arguments"
+
+
 @pytest.mark.parametrize("function", [time.clock_gettime, time.clock_gettime_ns, time.clock_getres])
 @pytest.mark.parametrize("clock", INVALID_CLOCK_IDS)
 def test_invalid_clock_id(function, clock):

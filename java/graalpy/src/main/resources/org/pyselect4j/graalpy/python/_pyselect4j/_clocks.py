@@ -1,28 +1,34 @@
 """``time.clock_gettime``, ``clock_gettime_ns``, ``clock_getres``, ``clock_settime``,
-``clock_settime_ns``, ``pthread_getcpuclockid`` and the ``CLOCK_*`` constants."""
+``clock_settime_ns``, ``pthread_getcpuclockid``, ``process_time``, ``process_time_ns``
+and the ``CLOCK_*`` constants."""
 
 import _thread
 import errno
 import os
 
-from ._args import BuiltinFunction, JavaBoundFunction, One, Tuple, plain_calls
+from ._args import BuiltinFunction, JavaBoundFunction, Nothing, One, Tuple, plain_calls
 from ._convert import (
     NS_PER_SECOND, ROUND_FLOOR, c_int_parse_tuple, c_unsigned_long_mask, clock_id, int_to_ns,
     nanoseconds, seconds, time_object_to_ns,
 )
 
 bridge = None  # the Java side, set by install()
+_process_clock = None  # time.CLOCK_PROCESS_CPUTIME_ID, set by install()
 
 
 def install(java_bridge, seam, module):
     """``seam``: pyselect4j's seam language, or None where the context does not permit it."""
-    global bridge
+    global bridge, _process_clock
     bridge = java_bridge
+    _process_clock = module.CLOCK_PROCESS_CPUTIME_ID
     calls = plain_calls(bridge, seam)
     for function, parser in ((clock_gettime, _GETTIME), (clock_gettime_ns, _GETTIME_NS), (clock_getres, _GETRES),
                              (clock_settime, _SETTIME), (clock_settime_ns, _SETTIME_NS)):
         setattr(module, function.__name__, JavaBoundFunction(function, parser, "time", calls))
     module.pthread_getcpuclockid = BuiltinFunction(pthread_getcpuclockid, _GETCPUCLOCKID, "time")
+    # GraalPy's own count wall time less time.sleep's, so a blocked wait looks like a busy core.
+    module.process_time = BuiltinFunction(process_time, _PROCESS_TIME, "time")
+    module.process_time_ns = BuiltinFunction(process_time_ns, _PROCESS_TIME_NS, "time")
     # One plain call at start-up readies the path all plain calls share (the
     # host method's handle, the Java classes), and prime() the rest of it,
     # so that the program's first call of each function costs about what its
@@ -38,6 +44,8 @@ _SETTIME = Tuple("clock_settime", ("clk_id", "time"))
 # CPython's clock_settime_ns parses with clock_settime's name.
 _SETTIME_NS = Tuple("clock_settime", ("clk_id", "time"), qualname="clock_settime_ns")
 _GETCPUCLOCKID = Tuple("pthread_getcpuclockid", ("thread_id",))
+_PROCESS_TIME = Nothing("time.process_time")
+_PROCESS_TIME_NS = Nothing("time.process_time_ns")
 
 
 def clock_gettime(*args, **kwargs):
@@ -93,3 +101,17 @@ def pthread_getcpuclockid(*args, **kwargs):
     if thread_id != _thread.get_ident():
         raise OSError(errno.ESRCH, os.strerror(errno.ESRCH))
     return bridge.threadCpuClock()
+
+
+def process_time(*args, **kwargs):
+    """The CPU time of the process (all its threads, user and system) in float seconds."""
+    _PROCESS_TIME.bind(args, kwargs)
+    now = bridge.clockGetTime(_process_clock)
+    return seconds(now[0], now[1])
+
+
+def process_time_ns(*args, **kwargs):
+    """The CPU time of the process (all its threads, user and system) in integer nanoseconds."""
+    _PROCESS_TIME_NS.bind(args, kwargs)
+    now = bridge.clockGetTime(_process_clock)
+    return nanoseconds(now[0], now[1])

@@ -6,4 +6,5 @@ sys.path.append("__pyclasspath__/org/pyselect4j/jython/python")
 import pyselect4j_jython
 
 pyselect4j_jython.install()
+pyselect4j_jython.keyboard_interrupt_on_sigint()
 del pyselect4j_jython, sys

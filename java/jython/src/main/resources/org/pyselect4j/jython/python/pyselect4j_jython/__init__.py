@@ -21,6 +21,9 @@ def install():
     _os.install(os)
 
 
+keyboard_interrupt_on_sigint = _kernel.keyboard_interrupt_on_sigint
+
+
 def fileno(java_object):
     """The kernel descriptor of a java.nio channel, a Java stream or
     FileDescriptor, or one of Jython's files and pipes: the number

@@ -178,14 +178,14 @@ class epoll(object):
         elif maxevents < 1:
             raise ValueError("maxevents must be greater than 0, got %d" % maxevents)
         if not self._sockets:
-            return _ready_pairs(_kernel.call(IOError, core.poll, timeout_ns, maxevents, _kernel.NO_HOOK))
+            return _ready_pairs(_kernel.call(IOError, core.poll, timeout_ns, maxevents, _kernel.WAIT_HOOK))
         # A stand-in may wake the wait for a socket that is no longer ready by
         # the time it is looked at: then the wait goes on with the time left.
         start = System.nanoTime()
         while True:
             self._sockets.before_wait()
             remaining_ns = -1 if timeout_ns < 0 else max(0, timeout_ns - (System.nanoTime() - start))
-            pairs = _ready_pairs(_kernel.call(IOError, core.poll, remaining_ns, maxevents, _kernel.NO_HOOK))
+            pairs = _ready_pairs(_kernel.call(IOError, core.poll, remaining_ns, maxevents, _kernel.WAIT_HOOK))
             ready = self._sockets.translate(pairs)
             if ready or not pairs or remaining_ns == 0:
                 return ready
@@ -247,7 +247,7 @@ class _PollObject(object):
             if timeout_ms >= 0:
                 timeout_ns = timeout_ms * _NS_PER_MS
         try:
-            return _ready_pairs(_kernel.call(error, self._core.poll, timeout_ns, _kernel.NO_HOOK))
+            return _ready_pairs(_kernel.call(error, self._core.poll, timeout_ns, _kernel.WAIT_HOOK))
         except ConcurrentPollException:
             raise RuntimeError("concurrent poll() invocation")
 
@@ -316,6 +316,6 @@ def select(*args, **kwargs):
     xlist, xfds = _descriptors_of(xlist)
     if timeout_ns < -1 or (timeout is not None and timeout < 0):
         raise _kernel.errno_error(error, _errno.EINVAL)  # select(2) refuses a negative timeval
-    ready = _kernel.call(error, Select.select, rfds, wfds, xfds, timeout_ns, _kernel.NO_HOOK)
+    ready = _kernel.call(error, Select.select, rfds, wfds, xfds, timeout_ns, _kernel.WAIT_HOOK)
     return ([rlist[i] for i in ready.readIndexes()], [wlist[i] for i in ready.writeIndexes()],
             [xlist[i] for i in ready.exceptIndexes()])

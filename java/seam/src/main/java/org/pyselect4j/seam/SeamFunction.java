@@ -22,7 +22,10 @@ import com.oracle.truffle.api.strings.TruffleString;
  * the host bridge's method of the same name (converted and checked by the
  * glue, as CPython does) and the same results: {@code None}, a number, or a
  * {@link ReadOnlyArray} where the bridge gives a sequence. The core's
- * exceptions leave as the Python exceptions the binding chooses.
+ * exceptions leave as the Python exceptions the binding chooses. The plain
+ * calls ({@code plainCall*}) are the bridge's {@code FastCalls}, through the
+ * seam: the glue hands them Python's own arguments, which {@link PlainCalls}
+ * checks.
  */
 enum SeamFunction {
     /** bind(bridge, checkpoint, notPlain, pair): see {@link SeamContext#bind}. */

@@ -6,12 +6,23 @@ CPython 3.13 and on GraalPy under bin/pyselect4j.
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 
 import pytest
+
+
+def pytest_configure(config):
+    """The Ctrl-C tests assume SIGINT's default handling, but a shell's background
+    job (`bin/test &` in a script) starts with SIGINT ignored, which CPython and
+    the launcher then keep (test_signal_delivery checks that in a child). Setting
+    the handler also gives child processes SIGINT's default action again."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
 
 TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(TESTS_DIR)

@@ -159,15 +159,8 @@ public final class Epoll implements AutoCloseable {
                 // Block until the epoll or the waker is readable, then take the events without
                 // blocking: another thread may have taken them meanwhile (then 0, and the wait goes on).
                 watched.set(0, epfd, LinuxConstants.POLLIN);
-                watched.set(1, wakeFd, LinuxConstants.POLLIN);
-                int rc = Native.poll(watched.address(), 2, Blocking.ceilMillis(waitNs));
-                if (rc <= 0) {
-                    return rc;
-                }
-                if (watched.revents(1) != 0) {
-                    return Blocking.WOKEN;
-                }
-                return Native.epollWait(epfd, events, capacity, 0);
+                int rc = watched.pollWithWaker(1, wakeFd, waitNs);
+                return rc <= 0 ? rc : Native.epollWait(epfd, events, capacity, 0);
             });
             return readyList(scratch.buffer(), count);
         } finally {

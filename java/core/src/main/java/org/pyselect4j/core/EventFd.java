@@ -47,11 +47,7 @@ public final class EventFd {
         try (ScratchBuffer scratch = ScratchBuffer.take(2 * Layout.POLLFD_SIZE)) {
             PollFds pollfds = new PollFds(scratch.buffer(), scratch.address(), 0);
             pollfds.set(0, fd, LinuxConstants.POLLIN);
-            Blocking.run(-1, hook, (waitNs, wakeFd) -> {
-                pollfds.set(1, wakeFd, LinuxConstants.POLLIN);
-                int rc = Native.poll(pollfds.address(), 2, Blocking.ceilMillis(waitNs));
-                return rc > 0 && pollfds.revents(1) != 0 ? Blocking.WOKEN : rc;
-            });
+            Blocking.run(-1, hook, (waitNs, wakeFd) -> pollfds.pollWithWaker(1, wakeFd, waitNs));
         }
     }
 

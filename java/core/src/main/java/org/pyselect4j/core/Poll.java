@@ -92,9 +92,7 @@ public final class Poll {
                 if (wakeFd == Blocking.NO_WAKE_FD) {
                     return Native.poll(pollfds.address(), count, 0);
                 }
-                pollfds.set(count, wakeFd, LinuxConstants.POLLIN);
-                int rc = Native.poll(pollfds.address(), count + 1, Blocking.ceilMillis(waitNs));
-                return rc > 0 && pollfds.revents(count) != 0 ? Blocking.WOKEN : rc;
+                return pollfds.pollWithWaker(count, wakeFd, waitNs);
             });
             return readyList(pollfds, count, ready);
         } finally {

@@ -39,6 +39,19 @@ final class PollFds {
         return buffer.getInt(offset + index * Layout.POLLFD_SIZE + Layout.POLLFD_FD);
     }
 
+    /**
+     * poll(2) over the first {@code count} entries and the waker's {@code wakeFd},
+     * which it puts in entry {@code count} (the array has room for it), for at
+     * most {@code waitNs} (negative: no limit): the number of ready entries,
+     * -errno, or {@link Blocking#WOKEN} when the waker is readable, so that
+     * anything not positive ends a caller's attempt as it is.
+     */
+    int pollWithWaker(int count, int wakeFd, long waitNs) {
+        set(count, wakeFd, LinuxConstants.POLLIN);
+        int rc = Native.poll(address, count + 1, Blocking.ceilMillis(waitNs));
+        return rc > 0 && revents(count) != 0 ? Blocking.WOKEN : rc;
+    }
+
     int revents(int index) {
         return Short.toUnsignedInt(buffer.getShort(offset + index * Layout.POLLFD_SIZE + Layout.POLLFD_REVENTS));
     }

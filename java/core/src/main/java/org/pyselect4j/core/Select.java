@@ -100,12 +100,8 @@ public final class Select {
                     pollfds.set(index++, fd, conditions[set]);
                 }
             }
-            pollfds.set(count, wakeFd, LinuxConstants.POLLIN);
-            int rc = Native.poll(pollfds.address(), count + 1, Blocking.ceilMillis(waitNs));
-            if (rc <= 0) {
-                return rc;
-            }
-            return pollfds.revents(count) != 0 ? Blocking.WOKEN : harvest.getAsInt();
+            int rc = pollfds.pollWithWaker(count, wakeFd, waitNs);
+            return rc <= 0 ? rc : harvest.getAsInt();
         }
     }
 

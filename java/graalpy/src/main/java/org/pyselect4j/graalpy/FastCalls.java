@@ -39,15 +39,6 @@ public final class FastCalls implements PlainCalls.Binding {
         return PlainCalls.call(PlainCalls.Function.numbered(number), arguments(args, kwargs), this);
     }
 
-    /** As the seam's {@code plainCallPrime}. */
-    @Export
-    public void prime(Value args, Value kwargs) {
-        if (!PlainCalls.settimeArgumentsArePlain(arguments(args, kwargs))) {
-            throw new IllegalArgumentException("prime() wants timerfd_settime's plain arguments");
-        }
-        pair(0.0, 0.0);
-    }
-
     /** Python's args tuple and kwargs dict, handed over as the seam hands them. */
     private static PlainCalls.Arguments arguments(Value args, Value kwargs) {
         Object[] positional = new Object[(int) args.getArraySize()];

@@ -137,16 +137,6 @@ public final class PlainCalls {
         }
     }
 
-    /**
-     * Whether {@code timerfd_settime}'s arguments are plain: lets the glue run,
-     * without a system call, the paths a program's first timer call takes.
-     */
-    public static boolean settimeArgumentsArePlain(Arguments arguments) {
-        Object[] bound = Function.TIMERFD_SETTIME.signature.bind(arguments);
-        return bound != null && fileDescriptor(bound[0]) != null && cInt(bound[1]) != null
-                && secondsToNs(bound[2]) != null && secondsToNs(bound[3]) != null;
-    }
-
     // Each returns the result, or null (not plain) before doing anything.
 
     private static Object timerfdCreate(Object[] bound, Binding binding) {

@@ -43,17 +43,6 @@ enum SeamFunction {
      */
     PLAIN_CALL("plainCall", 3, (context, arguments) -> PlainCalls.call(
             PlainCalls.Function.numbered(asLong(arguments[0])), plainArguments(arguments[1]), context.plainCallBinding())),
-    /**
-     * plainCallPrime(args, kwargs): runs, without a system call, the paths a
-     * plain timerfd_settime call with these arguments takes, so that a
-     * program's first timer call does not pay for their first run.
-     */
-    PLAIN_CALL_PRIME("plainCallPrime", 2, (context, arguments) -> {
-        if (!PlainCalls.settimeArgumentsArePlain(plainArguments(arguments[0]))) {
-            throw new IllegalArgumentException("plainCallPrime wants timerfd_settime's plain arguments");
-        }
-        return context.plainCallBinding().pair(0.0, 0.0);
-    }),
     EPOLL_REGISTER("epollRegister", 3, (context, arguments) -> setMask(context, arguments, Epoll.class, Epoll::register)),
     EPOLL_MODIFY("epollModify", 3, (context, arguments) -> setMask(context, arguments, Epoll.class, Epoll::modify)),
     EPOLL_UNREGISTER("epollUnregister", 2, (context, arguments) -> {
@@ -144,10 +133,8 @@ enum SeamFunction {
             if (arguments.length != function.arity) {
                 throw ArityException.create(function.arity, function.arity, arguments.length);
             }
-            if (function == PLAIN_CALL || function == PLAIN_CALL_PRIME) {
-                int at = function == PLAIN_CALL ? 1 : 0;
-                Object given = plainArguments(arguments[at], arguments[at + 1], sequences, hashes, iterators);
-                arguments = at == 1 ? new Object[] {arguments[0], given} : new Object[] {given};
+            if (function == PLAIN_CALL) {
+                arguments = new Object[] {arguments[0], plainArguments(arguments[1], arguments[2], sequences, hashes, iterators)};
             } else if (function == SELECT) {
                 // Read here, in compiled code, not behind the boundary: reading a Python list through
                 // the uncached library there costs tens of nanoseconds an element.

@@ -289,7 +289,6 @@ class _SeamPlainCalls:
     def __init__(self, seam):
         self.call = seam.plainCall
         self.number = seam.plainCallNumber
-        self.prime = seam.plainCallPrime
 
 
 _plain_calls = None

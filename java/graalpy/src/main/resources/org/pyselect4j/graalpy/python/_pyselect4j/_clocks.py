@@ -29,12 +29,6 @@ def install(java_bridge, seam, module):
     # GraalPy's own count wall time less time.sleep's, so a blocked wait looks like a busy core.
     module.process_time = BuiltinFunction(process_time, _PROCESS_TIME, "time")
     module.process_time_ns = BuiltinFunction(process_time_ns, _PROCESS_TIME_NS, "time")
-    # One plain call at start-up readies the path all plain calls share (the
-    # host method's handle, the Java classes), and prime() the rest of it,
-    # so that the program's first call of each function costs about what its
-    # later calls do.
-    module.clock_gettime(module.CLOCK_MONOTONIC)
-    calls.prime((0,), {"flags": 0, "initial": 0.5, "interval": 0.0})
 
 
 _GETTIME = One("time.clock_gettime", "clk_id")

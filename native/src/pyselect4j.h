@@ -78,6 +78,7 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(write)(JNIEnv *env, jclass cls, jint fd, jl
 
 /* signal.c */
 JNIEXPORT void JNICALL PYSELECT4J_FN(signalSetNotifyFd)(JNIEnv *env, jclass cls, jint fd);
+JNIEXPORT void JNICALL PYSELECT4J_FN(signalSetWaiterFd)(JNIEnv *env, jclass cls, jlong signals, jint fd);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(signalHandle)(JNIEnv *env, jclass cls, jint signum, jboolean restart);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(signalRestore)(JNIEnv *env, jclass cls, jint signum);
 JNIEXPORT jlong JNICALL PYSELECT4J_FN(signalTakePending)(JNIEnv *env, jclass cls);

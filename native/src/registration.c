@@ -40,6 +40,7 @@ static const JNINativeMethod methods[] = {
     METHOD(read, "(IJI)I"),
     METHOD(write, "(IJI)I"),
     METHOD(signalSetNotifyFd, "(I)V"),
+    METHOD(signalSetWaiterFd, "(JI)V"),
     METHOD(signalHandle, "(IZ)I"),
     METHOD(signalRestore, "(I)I"),
     METHOD(signalTakePending, "()J"),

@@ -5,9 +5,11 @@
  * is async-signal-safe: it sets the signal's bit in one pending mask (a burst
  * of one signal coalesces into one bit, as CPython's per-signal flag), writes
  * the signal number as one byte to the wake-up fd that signal.set_wakeup_fd
- * chose (if any), and adds 1 to the notify eventfd that the Java dispatcher
- * thread waits on. Java takes the mask and runs the Python handlers in the
- * main thread; the library never calls into the JVM from a signal.
+ * chose (if any), adds 1 to the eventfd of the wait its handler's thread is
+ * blocked in (if any), so that the thread wakes at once, and adds 1 to the
+ * notify eventfd that the Java dispatcher thread waits on. Java takes the mask
+ * and runs the Python handlers in the main thread; the library never calls
+ * into the JVM from a signal.
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -27,6 +29,8 @@ static atomic_int wakeup_fd = -1;
 static atomic_int wakeup_warn_on_full_buffer = 1;
 /* errno of the last failed write to the wake-up fd that must be reported; 0 when none. */
 static atomic_int wakeup_error;
+/* Per signal, 1 + the eventfd of the wait that the thread running its handler is blocked in; 0 when none. */
+static atomic_int waiter_fd_plus_one[MAX_SIGNAL + 1];
 
 /* The action each signal had before signalHandle took it over; only Java's signal lock touches these. */
 static struct sigaction previous[MAX_SIGNAL + 1];
@@ -48,11 +52,31 @@ static void on_signal(int signum)
             atomic_store(&wakeup_error, errno);
         }
     }
+    int waiter = atomic_load(&waiter_fd_plus_one[signum]) - 1;
+    if (waiter != -1) {
+        eventfd_write(waiter, 1);
+    }
     int notify = atomic_load(&notify_fd);
     if (notify != -1) {
         eventfd_write(notify, 1);
     }
     errno = saved_errno;
+}
+
+/*
+ * The eventfd that each signal of the mask (bit signum - 1) wakes, from its
+ * handler, besides the notify fd; -1 for none. Java keeps the descriptor open
+ * for the life of the process, so the handler never writes to a reused one.
+ */
+JNIEXPORT void JNICALL PYSELECT4J_FN(signalSetWaiterFd)(JNIEnv *env, jclass cls, jlong signals, jint fd)
+{
+    (void)env, (void)cls;
+    uint64_t mask = (uint64_t)signals;
+    while (mask != 0) {
+        int signum = __builtin_ctzll(mask) + 1;
+        mask &= mask - 1;
+        atomic_store(&waiter_fd_plus_one[signum], fd + 1);
+    }
 }
 
 JNIEXPORT void JNICALL PYSELECT4J_FN(signalSetNotifyFd)(JNIEnv *env, jclass cls, jint fd)

@@ -338,6 +338,18 @@ static void test_signal(void)
     CHECK(read(ends[0], bytes, sizeof bytes) == 2 && bytes[0] == SIGUSR1 && bytes[1] == SIGUSR1);
     uint64_t count = 0;
     CHECK(read(notify, &count, 8) == 8 && count == 2);
+    /* A waiter's eventfd is woken by the signals set for it, and no longer once unset. */
+    int waiter = eventfd(0, EFD_NONBLOCK);
+    PYSELECT4J_FN(signalSetWaiterFd)(env, NULL, (jlong)(UINT64_C(1) << (SIGUSR1 - 1)), waiter);
+    CHECK(PYSELECT4J_FN(signalRaise)(env, NULL, SIGUSR1) == 0);
+    CHECK(read(waiter, &count, 8) == 8 && count == 1);
+    PYSELECT4J_FN(signalSetWaiterFd)(env, NULL, (jlong)(UINT64_C(1) << (SIGUSR1 - 1)), -1);
+    CHECK(PYSELECT4J_FN(signalRaise)(env, NULL, SIGUSR1) == 0);
+    CHECK(read(waiter, &count, 8) == -1 && errno == EAGAIN);
+    close(waiter);
+    PYSELECT4J_FN(signalTakePending)(env, NULL);
+    CHECK(read(ends[0], bytes, sizeof bytes) == 2);
+    CHECK(read(notify, &count, 8) == 8 && count == 2);
     /* A write that fails for another reason than a full buffer is reported once. */
     close(ends[0]);
     signal(SIGPIPE, SIG_IGN);

@@ -17,8 +17,10 @@ import org.pyselect4j.jni.Native;
  * thread, taking the signals with {@link Target#takePending} at that moment,
  * so that the handler current then is the one that runs.
  *
- * <p>A target's main thread blocked in a {@link Blocking} wait is woken at
- * once: the wait registers its {@link Waker} with {@link Target#blockedIn}.
+ * <p>A target's main thread blocked in a {@link Blocking} wait is woken by the
+ * native handler itself, one thread hand-off sooner than the dispatcher could:
+ * the wait registers its {@link Waker} with {@link Target#blockedIn}, whose
+ * eventfd the handler writes for the target's signals.
  *
  * <p>Signals are per process; each signal belongs to the last target that
  * caught it. The JVM's own signals (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGQUIT,
@@ -42,6 +44,8 @@ public final class Signals {
         private final AtomicLong pending = new AtomicLong();
         private final Runnable onArrival;
         private volatile Waker blockedWaker;
+        /** The signals this target caught (bit {@code signum - 1}); changed under the signal lock. */
+        private volatile long caught;
 
         /**
          * @param onArrival called on the dispatcher thread when signals for this
@@ -61,7 +65,12 @@ public final class Signals {
             synchronized (OWNERS) {
                 startDispatcher();
                 Errors.check(Native.signalHandle(signum, restart));
+                Target previous = OWNERS[signum];
+                if (previous != null && previous != this) {
+                    previous.caught &= ~bit(signum);
+                }
                 OWNERS[signum] = this;
+                caught |= bit(signum);
             }
         }
 
@@ -70,7 +79,9 @@ public final class Signals {
             synchronized (OWNERS) {
                 if (signum > 0 && signum <= MAX_SIGNAL && OWNERS[signum] == this) {
                     Errors.check(Native.signalRestore(signum));
+                    Native.signalSetWaiterFd(bit(signum), -1);
                     OWNERS[signum] = null;
+                    caught &= ~bit(signum);
                 }
             }
         }
@@ -141,12 +152,14 @@ public final class Signals {
          */
         public void blockedIn(Waker waker) {
             blockedWaker = waker;
+            Native.signalSetWaiterFd(caught, waker.fd()); // wakers stay open: see Waker
             if (hasPending()) {
                 waker.wake();
             }
         }
 
         public void unblocked() {
+            Native.signalSetWaiterFd(caught, -1);
             blockedWaker = null;
         }
 
@@ -158,6 +171,10 @@ public final class Signals {
             }
             onArrival.run();
         }
+    }
+
+    private static long bit(int signum) {
+        return 1L << (signum - 1);
     }
 
     /** The errno of the last write to the wake-up fd that failed and must be reported, or 0; cleared. */
@@ -191,7 +208,7 @@ public final class Signals {
                 if (owner == null) {
                     continue; // released meanwhile: as in CPython, a handler no longer set does not run
                 }
-                owner.putBack(1L << (signum - 1));
+                owner.putBack(bit(signum));
                 if (!notified.contains(owner)) {
                     notified.add(owner);
                 }

@@ -25,6 +25,8 @@ import org.pyselect4j.jni.Native;
  * process holds one eventfd per wait in progress at the busiest moment so
  * far, whatever threads come and go. A wake-up that arrives as a wait ends
  * leaves the next borrower one spurious wake-up, after which it waits on.
+ * A waker is never closed: the native signal handler may write to the
+ * descriptor of one that a wait has just given back ({@link Signals}).
  */
 public final class Waker {
     private static final Deque<Waker> IDLE = new ConcurrentLinkedDeque<>();

@@ -117,6 +117,13 @@ public final class Native {
     /** The eventfd the signal handler adds 1 to on every signal it catches; -1 for none. */
     public static native void signalSetNotifyFd(int fd);
 
+    /**
+     * The eventfd that the signal handler also adds 1 to on each signal of
+     * {@code signals} (bit {@code signum - 1}); -1 for none. It must stay open
+     * while set.
+     */
+    public static native void signalSetWaiterFd(long signals, int fd);
+
     /** Catches {@code signum} with the library's handler (sigaction, SA_RESTART if {@code restart}). */
     public static native int signalHandle(int signum, boolean restart);
 

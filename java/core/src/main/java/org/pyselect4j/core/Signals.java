@@ -149,6 +149,9 @@ public final class Signals {
         /**
          * Declares that the main thread waits, woken by {@code waker}, until
          * {@link #unblocked}; wakes it at once if signals are already pending.
+         * Meanwhile signals only wake it, without {@code onArrival}: the waiting
+         * thread takes them itself each time it wakes, and once more after
+         * {@link #unblocked} (a signal may come as the wait ends).
          */
         public void blockedIn(Waker waker) {
             blockedWaker = waker;
@@ -163,13 +166,14 @@ public final class Signals {
             blockedWaker = null;
         }
 
-        /** After signals were added to {@link #pending}: wakes the main thread's wait, tells the engine. */
+        /** After signals were added to {@link #pending}: wakes the main thread's wait, or tells the engine. */
         private void arrived() {
             Waker waker = blockedWaker;
             if (waker != null) {
                 waker.wake();
+            } else {
+                onArrival.run();
             }
-            onArrival.run();
         }
     }
 

@@ -47,17 +47,24 @@ class SignalsTest {
     }
 
     @Test
-    void theMainThreadsWaitIsWokenByASignal() throws InterruptedException {
+    void theMainThreadsWaitIsWokenByTheHandlerItself() throws InterruptedException {
         target.handle(SIGUSR1, true);
         Waker waker = Waker.take();
         try {
             target.blockedIn(waker);
-            Signals.raise(SIGUSR1);
-            assertTrue(arrivals.tryAcquire(10, TimeUnit.SECONDS));
-            assertEquals(0, Native.eventfdDrain(waker.fd()), "the waker was written");
+            Signals.raise(SIGUSR1); // returns once this thread ran the native handler
+            assertEquals(0, Native.eventfdDrain(waker.fd()), "the handler wrote the waker, no dispatcher between");
+            assertTrue(target.collectPending());
+            assertFalse(arrivals.tryAcquire(200, TimeUnit.MILLISECONDS),
+                    "no onArrival while the thread waits: it takes the signals itself");
             target.unblocked();
             target.blockedIn(waker); // the signal is still pending: woken at once
             assertEquals(0, Native.eventfdDrain(waker.fd()));
+            target.unblocked();
+            assertEquals(USR1_BIT, target.takePending());
+            Signals.raise(SIGUSR1);
+            assertTrue(arrivals.tryAcquire(10, TimeUnit.SECONDS), "not waiting: the engine is told");
+            assertEquals(-LinuxConstants.EAGAIN, Native.eventfdDrain(waker.fd()), "an ended wait's waker is left alone");
         } finally {
             target.unblocked();
             waker.release();

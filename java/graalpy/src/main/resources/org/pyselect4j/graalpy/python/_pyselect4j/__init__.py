@@ -120,21 +120,24 @@ def install():
 
 
 def _run_first_calls(os, time, select):
-    """Runs each function's usual path on a scratch timer: the timer and clock
-    calls twice, the waits once.
+    """Runs each function's usual path twice on a scratch timer.
 
     The first runs of any path cost tens of times its later ones (the Java code
-    and the glue both start interpreted). Paid here, at start-up, they leave a
-    program's first calls near their later cost, which timing-sensitive code
-    needs: CPython's TimerfdTests allow 0.5 ms between a clock read and two
-    timer calls. The waits' glue is the larger share, yet a program that waits
-    pays it anyway, only later.
+    and the glue both start interpreted). Paid here, at start-up (about 50 ms),
+    they leave a program's first calls near their later cost, which
+    timing-sensitive code needs: CPython's TimerfdTests allow 0.5 ms between a
+    clock read and two timer calls. The waits' glue is the larger share, yet a
+    program that waits pays it anyway, only later.
     """
     try:
         timer = os.timerfd_create(time.CLOCK_MONOTONIC, flags=os.TFD_CLOEXEC)
     except OSError:
         return  # no descriptor to spare (or timerfd refused here): the first calls will pay
     try:
+        try:
+            time.clock_gettime(_NO_SUCH_CLOCK)  # a failed system call's path (EINVAL)
+        except OSError:
+            pass
         for _ in range(2):
             now = time.clock_gettime(time.CLOCK_MONOTONIC)
             os.timerfd_settime(timer, flags=os.TFD_TIMER_ABSTIME, initial=now + 1000.0, interval=0)
@@ -145,23 +148,19 @@ def _run_first_calls(os, time, select):
             os.timerfd_settime_ns(timer, flags=0, initial=0, interval=0)
             os.timerfd_gettime_ns(timer)
             time.clock_getres(time.CLOCK_MONOTONIC)
-        try:
-            time.clock_gettime(_NO_SUCH_CLOCK)  # a failed system call's path (EINVAL)
-        except OSError:
-            pass
-        os.timerfd_settime_ns(timer, initial=1)  # expired at once: readable, so each wait returns an event
-        with select.epoll() as epoll:
-            epoll.register(timer, select.EPOLLIN)
-            epoll.modify(timer, select.EPOLLIN | select.EPOLLOUT)
-            epoll.poll(0)
-            epoll.fileno()
-            epoll.unregister(timer)
-        poll = select.poll()
-        poll.register(timer, select.POLLIN)
-        poll.modify(timer, select.POLLIN | select.POLLOUT)
-        poll.poll(0)
-        poll.unregister(timer)
-        select.select([timer], [timer], [], 0)
+            os.timerfd_settime_ns(timer, initial=1)  # expired at once: readable, so each wait returns an event
+            with select.epoll() as epoll:
+                epoll.register(timer, select.EPOLLIN)
+                epoll.modify(timer, select.EPOLLIN | select.EPOLLOUT)
+                epoll.poll(0)
+                epoll.fileno()
+                epoll.unregister(timer)
+            poll = select.poll()
+            poll.register(timer, select.POLLIN)
+            poll.modify(timer, select.POLLIN | select.POLLOUT)
+            poll.poll(0)
+            poll.unregister(timer)
+            select.select([timer], [timer], [], 0)
     finally:
         os.close(timer)
 

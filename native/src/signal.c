@@ -5,8 +5,8 @@
  * is async-signal-safe: it sets the signal's bit in one pending mask (a burst
  * of one signal coalesces into one bit, as CPython's per-signal flag), writes
  * the signal number as one byte to the wake-up fd that signal.set_wakeup_fd
- * chose (if any), adds 1 to the eventfd of the wait its handler's thread is
- * blocked in (if any), so that the thread wakes at once, and adds 1 to the
+ * chose (if any), adds 1 to the eventfd of the wait that the thread which runs
+ * its Python handler is blocked in (if any), so that it wakes at once, and to the
  * notify eventfd that the Java dispatcher thread waits on. Java takes the mask
  * and runs the Python handlers in the main thread; the library never calls
  * into the JVM from a signal.
@@ -29,7 +29,7 @@ static atomic_int wakeup_fd = -1;
 static atomic_int wakeup_warn_on_full_buffer = 1;
 /* errno of the last failed write to the wake-up fd that must be reported; 0 when none. */
 static atomic_int wakeup_error;
-/* Per signal, 1 + the eventfd of the wait that the thread running its handler is blocked in; 0 when none. */
+/* Per signal, 1 + the eventfd of the wait that the thread running its Python handler is blocked in; 0 when none. */
 static atomic_int waiter_fd_plus_one[MAX_SIGNAL + 1];
 
 /* The action each signal had before signalHandle took it over; only Java's signal lock touches these. */

@@ -233,13 +233,15 @@ def _run_handlers(pending):
             raise
 
 
-_GLUE_DIRECTORY = os.path.dirname(__file__)
+# The glue's files, all in one folder: a str method per frame, not posixpath's Python code,
+# which runs interpreted here as rarely as signals come.
+_GLUE_FILE_PREFIX = os.path.dirname(__file__) + os.sep
 
 
 def _interrupted_frame():
     """The innermost frame outside pyselect4j's glue, or None (the thread-local action has no caller)."""
     frame = sys._getframe(2)
-    while frame is not None and os.path.dirname(frame.f_code.co_filename) == _GLUE_DIRECTORY:
+    while frame is not None and frame.f_code.co_filename.startswith(_GLUE_FILE_PREFIX):
         frame = frame.f_back
     return frame
 

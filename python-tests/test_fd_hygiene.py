@@ -10,6 +10,7 @@ import gc
 import os
 import select
 import subprocess
+import sys
 import time
 
 import pytest
@@ -102,6 +103,21 @@ def anon_inodes():
         if target in counts:
             counts[target] += 1
     return counts
+
+
+def test_a_fresh_interpreter_holds_no_epoll_or_timerfd():
+    # pyselect4j's start-up runs each function's first calls on a scratch timer and epoll.
+    script = ("import os\n"
+              "targets = []\n"
+              "for name in os.listdir('/proc/self/fd'):\n"
+              "    try:\n"
+              "        targets.append(os.readlink('/proc/self/fd/' + name))\n"
+              "    except OSError:\n"
+              "        pass\n"
+              "print(sorted(t for t in targets if t in ('anon_inode:[eventpoll]', 'anon_inode:[timerfd]')))\n")
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "[]"
 
 
 def test_create_close_cycles_leak_no_descriptor():

@@ -123,7 +123,7 @@ def _run_first_calls(os, time, select):
     """Runs each function's usual path twice on a scratch timer.
 
     The first runs of any path cost tens of times its later ones (the Java code
-    and the glue both start interpreted). Paid here, at start-up (about 50 ms),
+    and the glue both start interpreted). Paid here, at start-up (about 55 ms),
     they leave a program's first calls near their later cost, which
     timing-sensitive code needs: CPython's TimerfdTests allow 0.5 ms between a
     clock read and two timer calls. The waits' glue is the larger share, yet a

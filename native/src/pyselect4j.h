@@ -62,6 +62,9 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(eventfdDrain)(JNIEnv *env, jclass cls, jint
 /* pidfd.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(pidfdOpen)(JNIEnv *env, jclass cls, jint pid, jint flags);
 
+/* thread.c */
+JNIEXPORT jint JNICALL PYSELECT4J_FN(setThreadNice)(JNIEnv *env, jclass cls, jint tid, jint nice);
+
 /* clock.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(clockGettime)(JNIEnv *env, jclass cls, jint clockid, jlong time);
 JNIEXPORT jint JNICALL PYSELECT4J_FN(clockGetres)(JNIEnv *env, jclass cls, jint clockid, jlong resolution);

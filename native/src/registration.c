@@ -29,6 +29,7 @@ static const JNINativeMethod methods[] = {
     METHOD(eventfdSignal, "(I)I"),
     METHOD(eventfdDrain, "(I)I"),
     METHOD(pidfdOpen, "(II)I"),
+    METHOD(setThreadNice, "(II)I"),
     METHOD(clockGettime, "(IJ)I"),
     METHOD(clockGetres, "(IJ)I"),
     METHOD(clockSettime, "(IJJ)I"),

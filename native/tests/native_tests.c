@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/eventfd.h>
 #include <sys/select.h>
 #include <sys/timerfd.h>
@@ -321,6 +322,25 @@ static void test_thread_cpu_clock(void)
     CHECK(other != 0 && other != mine);
 }
 
+/* Another thread lowers this one's priority: only this thread's nice value changes. */
+static void *lower_own_priority(void *process_nice)
+{
+    jint tid = (jint)gettid();
+    CHECK(PYSELECT4J_FN(setThreadNice)(env, NULL, tid, 19) == 0);
+    CHECK(getpriority(PRIO_PROCESS, (id_t)tid) == 19);
+    CHECK(getpriority(PRIO_PROCESS, (id_t)getpid()) == *(int *)process_nice);
+    return NULL;
+}
+
+static void test_thread_nice(void)
+{
+    int process_nice = getpriority(PRIO_PROCESS, (id_t)getpid());
+    pthread_t thread;
+    CHECK(pthread_create(&thread, NULL, lower_own_priority, &process_nice) == 0);
+    CHECK(pthread_join(thread, NULL) == 0);
+    CHECK(PYSELECT4J_FN(setThreadNice)(env, NULL, -1, 19) == -ESRCH);
+}
+
 /* A taken-over signal sets its pending bit once per burst, writes its number to the wake-up fd and wakes the notify fd. */
 static void test_signal(void)
 {
@@ -397,6 +417,7 @@ int main(int argc, char **argv)
     test_clock();
     test_clock_settime();
     test_thread_cpu_clock();
+    test_thread_nice();
     test_signal();
 
     if (failures) {

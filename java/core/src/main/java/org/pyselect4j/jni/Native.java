@@ -76,6 +76,9 @@ public final class Native {
     /** pidfd_open(2). */
     public static native int pidfdOpen(int pid, int flags);
 
+    /** setpriority(2) of one thread, named by its kernel thread id. */
+    public static native int setThreadNice(int tid, int nice);
+
     /** Writes sec, nsec at {@code time}. */
     public static native int clockGettime(int clockid, long time);
 

@@ -168,6 +168,23 @@ public final class PySelect4j {
     }
 
     /**
+     * Runs the JIT's compiler threads in this process at the lowest priority
+     * (nice 19) from now on, so that they compile only with CPU time nothing
+     * else wants: with two cores, start-up then costs about what it costs
+     * without the JIT, and code is still compiled, later. Code that keeps every
+     * core busy (many busy threads, or other processes) waits longer for its
+     * compiled code, as long as it keeps them busy. It also sets
+     * {@code engine.CompilerIdleDelay=0} on {@code builder}, so that Truffle
+     * keeps its lowered compiler threads instead of replacing an idle one at
+     * normal priority (set that option on the {@code Engine} when contexts share
+     * one). The threads' priority cannot be raised back without privilege.
+     */
+    public static Context.Builder compileInBackground(Context.Builder builder) {
+        BackgroundCompilation.start();
+        return builder.option("engine.CompilerIdleDelay", "0");
+    }
+
+    /**
      * Whether {@code context}'s frequent calls go through pyselect4j's seam:
      * the empty string when they do, else why they go through host calls (the
      * context does not permit the seam language, or Python may not evaluate it).

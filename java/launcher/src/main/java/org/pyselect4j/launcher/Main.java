@@ -42,15 +42,14 @@ public final class Main {
               file   : program read from script file
               -      : program read from stdin (default)
             Not supported: -i (interactive inspection).
-            Environment: PYTHONPATH, PYTHONUNBUFFERED, PYSELECT4J_JIT=0 (run without the JIT).
+            Environment: PYTHONPATH, PYTHONUNBUFFERED, PYSELECT4J_JIT=0 (run without the JIT),
+              PYSELECT4J_JIT=background (the JIT compiles only with CPU time nothing else wants).
             """;
 
     /** Environment variables CPython honours, as the GraalPy options that do the same. */
     private static final Map<String, String> ENVIRONMENT_OPTIONS = Map.of(
             "PYTHONUNBUFFERED", "python.UnbufferedIO",
             "PYTHONDONTWRITEBYTECODE", "python.DontWriteBytecodeFlag");
-
-    /** The id of the Truffle language in java/seam. */
 
     /** What the runner (run.py) returns after an uncaught KeyboardInterrupt. */
     static final int KILLED_BY_SIGINT = -2;
@@ -115,6 +114,9 @@ public final class Main {
                 builder.option(option, "true");
             }
         });
+        if ("background".equals(System.getenv("PYSELECT4J_JIT"))) {
+            PySelect4j.compileInBackground(builder);
+        }
         String executable = System.getenv("PYSELECT4J_LAUNCHER");
         if (executable != null) {
             builder.option("python.Executable", executable);

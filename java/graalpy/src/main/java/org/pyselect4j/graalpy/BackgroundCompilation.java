@@ -1,0 +1,81 @@
+package org.pyselect4j.graalpy;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.pyselect4j.core.ErrnoException;
+import org.pyselect4j.core.ThreadNice;
+
+/**
+ * Truffle's compiler threads at the lowest priority (nice 19), so that they
+ * compile only with CPU time that nothing else in the machine wants. On two
+ * cores, the JIT otherwise slows GraalPy's start-up: its compiler, cold Java
+ * code itself, competes with start-up for the cores (see the README's
+ * Performance section for the figures).
+ *
+ * <p>Truffle makes its compiler threads when it first has something to
+ * compile, and gives no hook for it, so a daemon thread watches this process's
+ * threads for their kernel name: every 10 ms until the first appears (for at
+ * most {@link #GIVE_UP_AFTER_NANOS}: an engine without the JIT makes none),
+ * then every 200 ms for {@link #KEEP_WATCHING_NANOS} more, for the further
+ * threads of a busy queue. Truffle must not replace an idle compiler thread by
+ * a new one at normal priority: {@link PySelect4j#compileInBackground} sets
+ * {@code engine.CompilerIdleDelay=0} for that.
+ */
+final class BackgroundCompilation {
+    /** The first 15 characters of "TruffleCompilerThread-N", all the kernel keeps. */
+    private static final String COMPILER_THREAD_NAME = "TruffleCompiler";
+    private static final int LOWEST_PRIORITY = 19;
+    private static final long GIVE_UP_AFTER_NANOS = TimeUnit.MINUTES.toNanos(2);
+    private static final long KEEP_WATCHING_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private BackgroundCompilation() {
+    }
+
+    /** Starts the watcher, once per process. */
+    static void start() {
+        if (STARTED.compareAndSet(false, true)) {
+            Thread watcher = new Thread(BackgroundCompilation::watch, "pyselect4j-background-compilation");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+    }
+
+    private static void watch() {
+        Set<Integer> lowered = new HashSet<>();
+        long start = System.nanoTime();
+        long firstFound = 0;
+        try {
+            while (true) {
+                for (int tid : ThreadNice.threadsNamed(COMPILER_THREAD_NAME)) {
+                    if (lowered.add(tid)) {
+                        lower(tid);
+                    }
+                }
+                long now = System.nanoTime();
+                if (firstFound == 0 && !lowered.isEmpty()) {
+                    firstFound = now;
+                }
+                boolean done = firstFound == 0 ? now - start > GIVE_UP_AFTER_NANOS : now - firstFound > KEEP_WATCHING_NANOS;
+                if (done) {
+                    return;
+                }
+                Thread.sleep(firstFound == 0 ? 10 : 200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void lower(int tid) {
+        try {
+            ThreadNice.set(tid, LOWEST_PRIORITY);
+        } catch (ErrnoException gone) {
+            // The thread ended between the listing and the call (ESRCH): nothing to lower.
+        }
+    }
+}

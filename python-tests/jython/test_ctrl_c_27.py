@@ -22,10 +22,17 @@ sys.stdout.flush()
 """
 
 
+# A child as a terminal starts it, with SIGINT's default action, also when these
+# tests run as a shell's background job, whose SIGINT is ignored and inherited:
+# neither Python 2.7 nor the JVM can undo that, coreutils' env can.
+DEFAULT_SIGINT = ["env", "--default-signal=INT"]
+
+
 class CtrlCTest(unittest.TestCase):
     def interrupt(self, wait):
         """A child waiting in `wait`, sent SIGINT: what it printed, its status, the last line of its stderr."""
-        child = subprocess.Popen([sys.executable, "-c", CHILD + wait + 'sys.stdout.write("not interrupted\\n")\n'],
+        child = subprocess.Popen(DEFAULT_SIGINT + [sys.executable, "-c",
+                                                   CHILD + wait + 'sys.stdout.write("not interrupted\\n")\n'],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         first = child.stdout.readline()
         os.kill(child.pid, signal.SIGINT)

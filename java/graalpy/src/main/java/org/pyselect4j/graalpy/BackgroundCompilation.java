@@ -1,5 +1,6 @@
 package org.pyselect4j.graalpy;
 
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -47,35 +48,33 @@ final class BackgroundCompilation {
 
     private static void watch() {
         Set<Integer> lowered = new HashSet<>();
-        long start = System.nanoTime();
-        long firstFound = 0;
+        long deadline = System.nanoTime() + GIVE_UP_AFTER_NANOS;
         try {
-            while (true) {
+            while (System.nanoTime() - deadline < 0) {
+                boolean noneYet = lowered.isEmpty();
                 for (int tid : ThreadNice.threadsNamed(COMPILER_THREAD_NAME)) {
                     if (lowered.add(tid)) {
                         lower(tid);
                     }
                 }
-                long now = System.nanoTime();
-                if (firstFound == 0 && !lowered.isEmpty()) {
-                    firstFound = now;
+                if (noneYet && !lowered.isEmpty()) {
+                    deadline = System.nanoTime() + KEEP_WATCHING_NANOS;
                 }
-                boolean done = firstFound == 0 ? now - start > GIVE_UP_AFTER_NANOS : now - firstFound > KEEP_WATCHING_NANOS;
-                if (done) {
-                    return;
-                }
-                Thread.sleep(firstFound == 0 ? 10 : 200);
+                Thread.sleep(lowered.isEmpty() ? 10 : 200);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (UncheckedIOException noProc) {
+            // No /proc/self/task to watch: the compiler keeps its priority.
         }
     }
 
     private static void lower(int tid) {
         try {
             ThreadNice.set(tid, LOWEST_PRIORITY);
-        } catch (ErrnoException gone) {
-            // The thread ended between the listing and the call (ESRCH): nothing to lower.
+        } catch (ErrnoException ended) {
+            // ESRCH: the thread ended between the listing and the call. Lowering a
+            // thread of one's own process fails for no other reason.
         }
     }
 }

@@ -21,8 +21,9 @@ import com.oracle.truffle.api.strings.TruffleString;
  * The operations the glue calls through the seam, each with the arguments of
  * the host bridge's method of the same name (converted and checked by the
  * glue, as CPython does) and the same results: {@code None}, a number, or a
- * {@link ReadOnlyArray} where the bridge gives a sequence. The core's
- * exceptions leave as the Python exceptions the binding chooses. The plain
+ * {@link ReadOnlyArray} ({@link ReadyPairs} for a poll's pairs) where the
+ * bridge gives a sequence. The core's exceptions leave as the Python
+ * exceptions the binding chooses. The plain
  * calls ({@code plainCall*}) are the bridge's {@code FastCalls}, through the
  * seam: the glue hands them Python's own arguments, which {@link PlainCalls}
  * checks.
@@ -66,8 +67,8 @@ enum SeamFunction {
     SELECT("select", 4, (context, arguments) -> {
         SelectResult ready = Select.select(asInts(arguments[0]), asInts(arguments[1]), asInts(arguments[2]),
                 asLong(arguments[3]), context.waitHook());
-        return new ReadOnlyArray(new Object[] {numbers(ready.readIndexes()), numbers(ready.writeIndexes()),
-                numbers(ready.exceptIndexes())});
+        return new ReadOnlyArray(new Object[] {new ReadOnlyInts(ready.readIndexes()),
+                new ReadOnlyInts(ready.writeIndexes()), new ReadOnlyInts(ready.exceptIndexes())});
     });
 
     /** What one function does with its arguments, behind a Truffle boundary. */
@@ -273,23 +274,6 @@ enum SeamFunction {
 
     /** The ready pairs flattened, or None when there are none (the idle case asks nothing more of Python). */
     private static Object pairs(ReadyList ready) {
-        int size = ready.size();
-        if (size == 0) {
-            return Nothing.INSTANCE;
-        }
-        Object[] flat = new Object[size * 2];
-        for (int i = 0; i < size; i++) {
-            flat[2 * i] = (long) ready.fd(i);
-            flat[2 * i + 1] = Integer.toUnsignedLong(ready.events(i)); // event masks are unsigned
-        }
-        return new ReadOnlyArray(flat);
-    }
-
-    private static ReadOnlyArray numbers(int[] values) {
-        Object[] boxed = new Object[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = (long) values[i];
-        }
-        return new ReadOnlyArray(boxed);
+        return ready.size() == 0 ? Nothing.INSTANCE : new ReadyPairs(ready);
     }
 }

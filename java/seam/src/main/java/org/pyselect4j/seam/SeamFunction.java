@@ -67,8 +67,8 @@ enum SeamFunction {
     SELECT("select", 4, (context, arguments) -> {
         SelectResult ready = Select.select(asInts(arguments[0]), asInts(arguments[1]), asInts(arguments[2]),
                 asLong(arguments[3]), context.waitHook());
-        return new ReadOnlyArray(new Object[] {new ReadOnlyInts(ready.readIndexes()),
-                new ReadOnlyInts(ready.writeIndexes()), new ReadOnlyInts(ready.exceptIndexes())});
+        return new ReadOnlyArray(new Object[] {numbers(ready.readIndexes()), numbers(ready.writeIndexes()),
+                numbers(ready.exceptIndexes())});
     });
 
     /** What one function does with its arguments, behind a Truffle boundary. */
@@ -275,5 +275,13 @@ enum SeamFunction {
     /** The ready pairs flattened, or None when there are none (the idle case asks nothing more of Python). */
     private static Object pairs(ReadyList ready) {
         return ready.size() == 0 ? Nothing.INSTANCE : new ReadyPairs(ready);
+    }
+
+    private static ReadOnlyArray numbers(int[] values) {
+        Object[] boxed = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = (long) values[i];
+        }
+        return new ReadOnlyArray(boxed);
     }
 }

@@ -22,29 +22,30 @@ public final class ThreadNice {
     private ThreadNice() {
     }
 
-    /**
-     * The kernel ids of this process's threads whose kernel name begins with
-     * {@code prefix}. The kernel keeps the first 15 characters of a thread's
-     * name ({@code /proc/self/task/<tid>/comm}), so the prefix must not be longer.
-     */
-    public static List<Integer> threadsNamed(String prefix) {
+    /** The kernel ids of this process's threads (the entries of {@code /proc/self/task}). */
+    public static List<Integer> threads() {
         List<Integer> ids = new ArrayList<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
-                String name;
-                try {
-                    name = Files.readString(task.resolve("comm"));
-                } catch (IOException ended) {
-                    continue; // the thread ended meanwhile: ENOENT, or ESRCH while it exits
-                }
-                if (name.startsWith(prefix)) {
-                    ids.add(Integer.parseInt(task.getFileName().toString()));
-                }
+                ids.add(Integer.parseInt(task.getFileName().toString()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list this process's threads", e);
         }
         return ids;
+    }
+
+    /**
+     * A thread's name as the kernel keeps it (its first 15 characters,
+     * {@code /proc/self/task/<tid>/comm}), or null when the thread has ended.
+     * A new thread bears its creator's name until it names itself.
+     */
+    public static String nameOf(int tid) {
+        try {
+            return Files.readString(TASKS.resolve(Integer.toString(tid)).resolve("comm")).strip();
+        } catch (IOException ended) {
+            return null; // ENOENT, or ESRCH while it exits
+        }
     }
 
     /**

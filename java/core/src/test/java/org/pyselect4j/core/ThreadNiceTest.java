@@ -36,24 +36,32 @@ class ThreadNiceTest {
             finish.countDown();
             sleeper.join();
         }
-        assertEquals(List.of(), ThreadNice.threadsNamed("ThreadNiceTest"));
+        assertEquals(List.of(), threadsNamed("ThreadNiceTest"));
     }
 
     @Test
     void anIdThatNamesNoThreadIsEsrch() {
+        assertEquals(null, ThreadNice.nameOf(-1));
         assertErrno(LinuxConstants.ESRCH, () -> ThreadNice.set(-1, 19));
     }
 
     /** The JVM names the kernel thread as the thread starts, just after start() returns. */
     private static List<Integer> waitForThreadNamed(String prefix) throws InterruptedException {
         for (int attempt = 0; attempt < 500; attempt++) {
-            List<Integer> found = ThreadNice.threadsNamed(prefix);
+            List<Integer> found = threadsNamed(prefix);
             if (!found.isEmpty()) {
                 return found;
             }
             Thread.sleep(10);
         }
         throw new AssertionError("no thread named " + prefix + " after 5 s");
+    }
+
+    private static List<Integer> threadsNamed(String prefix) {
+        return ThreadNice.threads().stream().filter(tid -> {
+            String name = ThreadNice.nameOf(tid);
+            return name != null && name.startsWith(prefix);
+        }).toList();
     }
 
     /** Field 19 of /proc/self/task/<tid>/stat, counted after the name in brackets. */

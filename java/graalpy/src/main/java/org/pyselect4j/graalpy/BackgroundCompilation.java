@@ -1,8 +1,8 @@
 package org.pyselect4j.graalpy;
 
 import java.io.UncheckedIOException;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,7 +18,8 @@ import org.pyselect4j.core.ThreadNice;
  *
  * <p>Truffle makes its compiler threads when it first has something to
  * compile, and gives no hook for it, so a daemon thread watches this process's
- * threads for their kernel name: every 10 ms until the first appears (for at
+ * threads for their kernel name, reading each thread's name until it has
+ * named itself: every 10 ms until the first appears (for at
  * most {@link #GIVE_UP_AFTER_NANOS}: an engine without the JIT makes none),
  * then every 200 ms for {@link #KEEP_WATCHING_NANOS} more, for the further
  * threads of a busy queue. Truffle must not replace an idle compiler thread by
@@ -31,6 +32,8 @@ final class BackgroundCompilation {
     private static final int LOWEST_PRIORITY = 19;
     private static final long GIVE_UP_AFTER_NANOS = TimeUnit.MINUTES.toNanos(2);
     private static final long KEEP_WATCHING_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private static final int NAME_READS = 2;
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
@@ -47,20 +50,30 @@ final class BackgroundCompilation {
     }
 
     private static void watch() {
-        Set<Integer> lowered = new HashSet<>();
+        // How often each thread's name was read: twice, 10 ms apart or more, tells a thread
+        // that has named itself (the JVM does so as it starts); then it is not read again.
+        Map<Integer, Integer> reads = new HashMap<>();
+        boolean found = false;
         long deadline = System.nanoTime() + GIVE_UP_AFTER_NANOS;
         try {
             while (System.nanoTime() - deadline < 0) {
-                boolean noneYet = lowered.isEmpty();
-                for (int tid : ThreadNice.threadsNamed(COMPILER_THREAD_NAME)) {
-                    if (lowered.add(tid)) {
+                for (int tid : ThreadNice.threads()) {
+                    int count = reads.getOrDefault(tid, 0);
+                    if (count == NAME_READS) {
+                        continue;
+                    }
+                    String name = ThreadNice.nameOf(tid);
+                    boolean compiler = name != null && name.startsWith(COMPILER_THREAD_NAME);
+                    reads.put(tid, compiler ? NAME_READS : count + 1);
+                    if (compiler) {
                         lower(tid);
+                        if (!found) {
+                            found = true;
+                            deadline = System.nanoTime() + KEEP_WATCHING_NANOS;
+                        }
                     }
                 }
-                if (noneYet && !lowered.isEmpty()) {
-                    deadline = System.nanoTime() + KEEP_WATCHING_NANOS;
-                }
-                Thread.sleep(lowered.isEmpty() ? 10 : 200);
+                Thread.sleep(found ? 200 : 10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package org.pyselect4j.core;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /** The (fd, events) pairs a poll reported, in the order it reported them. */
@@ -32,6 +33,11 @@ public final class ReadyList {
 
     public int events(int index) {
         return fdsAndEvents[2 * Objects.checkIndex(index, size) + 1];
+    }
+
+    /** The pairs flattened, {@code fd, events, fd, events, ...}: a new array of {@code 2 * size()} ints. */
+    public int[] flatten() {
+        return Arrays.copyOf(fdsAndEvents, 2 * size);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.pyselect4j.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -40,6 +41,7 @@ class PollTest {
         assertEquals(first[1], ready.fd(1));
         assertEquals(third[1], ready.fd(2));
         assertEquals(POLLOUT, ready.events(0));
+        assertArrayEquals(new int[] {second[1], POLLOUT, first[1], POLLOUT, third[1], POLLOUT}, ready.flatten());
     }
 
     @Test

@@ -21,8 +21,9 @@ import com.oracle.truffle.api.strings.TruffleString;
  * The operations the glue calls through the seam, each with the arguments of
  * the host bridge's method of the same name (converted and checked by the
  * glue, as CPython does) and the same results: {@code None}, a number, or a
- * {@link ReadOnlyArray} ({@link ReadyPairs} for a poll's pairs) where the
- * bridge gives a sequence. The core's exceptions leave as the Python
+ * {@link ReadOnlyArray} where the
+ * bridge gives a sequence ({@link UnsignedInts} for a poll's pairs and
+ * select's indexes). The core's exceptions leave as the Python
  * exceptions the binding chooses. The plain
  * calls ({@code plainCall*}) are the bridge's {@code FastCalls}, through the
  * seam: the glue hands them Python's own arguments, which {@link PlainCalls}
@@ -67,8 +68,18 @@ enum SeamFunction {
     SELECT("select", 4, (context, arguments) -> {
         SelectResult ready = Select.select(asInts(arguments[0]), asInts(arguments[1]), asInts(arguments[2]),
                 asLong(arguments[3]), context.waitHook());
-        return new ReadOnlyArray(new Object[] {numbers(ready.readIndexes()), numbers(ready.writeIndexes()),
-                numbers(ready.exceptIndexes())});
+        return new ReadOnlyArray(new Object[] {new UnsignedInts(ready.readIndexes()),
+                new UnsignedInts(ready.writeIndexes()), new UnsignedInts(ready.exceptIndexes())});
+    }),
+    /**
+     * copyInts(ints, into): copies {@code ints}, numbers one of the above gave,
+     * into the bytearray {@code into} (4 bytes each, native order); None back.
+     * Done in compiled code ({@link Executable#execute}): this body sees only
+     * the calls that could not be done.
+     */
+    COPY_INTS("copyInts", 2, (context, arguments) -> {
+        throw new IllegalArgumentException("copyInts wants the seam's numbers and a bytearray of 4 bytes each, got "
+                + arguments[0] + " and " + arguments[1]);
     });
 
     /** What one function does with its arguments, behind a Truffle boundary. */
@@ -130,7 +141,8 @@ enum SeamFunction {
                 @CachedLibrary(limit = "3") InteropLibrary elements,
                 @CachedLibrary(limit = "3") InteropLibrary hashes,
                 @CachedLibrary(limit = "3") InteropLibrary iterators,
-                @CachedLibrary(limit = "1") InteropLibrary callables) throws ArityException {
+                @CachedLibrary(limit = "1") InteropLibrary callables,
+                @CachedLibrary(limit = "1") InteropLibrary buffers) throws ArityException {
             if (arguments.length != function.arity) {
                 throw ArityException.create(function.arity, function.arity, arguments.length);
             }
@@ -142,6 +154,9 @@ enum SeamFunction {
                 for (int i = 0; i < 3; i++) {
                     arguments[i] = intsOrSame(arguments[i], sequences, elements);
                 }
+            } else if (function == COPY_INTS && arguments[0] instanceof UnsignedInts numbers
+                    && copied(numbers, arguments[1], buffers)) {
+                return Nothing.INSTANCE;
             }
             Object result = function.call(arguments);
             if (result instanceof PendingPair pending) {
@@ -152,6 +167,16 @@ enum SeamFunction {
                 }
             }
             return result;
+        }
+    }
+
+    /** Whether {@code numbers} went into {@code into}; if not (not a bytearray large enough), the body refuses. */
+    private static boolean copied(UnsignedInts numbers, Object into, InteropLibrary buffers) {
+        try {
+            numbers.copyInto(into, buffers);
+            return true;
+        } catch (InteropException e) {
+            return false;
         }
     }
 
@@ -274,14 +299,6 @@ enum SeamFunction {
 
     /** The ready pairs flattened, or None when there are none (the idle case asks nothing more of Python). */
     private static Object pairs(ReadyList ready) {
-        return ready.size() == 0 ? Nothing.INSTANCE : new ReadyPairs(ready);
-    }
-
-    private static ReadOnlyArray numbers(int[] values) {
-        Object[] boxed = new Object[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = (long) values[i];
-        }
-        return new ReadOnlyArray(boxed);
+        return ready.size() == 0 ? Nothing.INSTANCE : new UnsignedInts(ready.flatten());
     }
 }

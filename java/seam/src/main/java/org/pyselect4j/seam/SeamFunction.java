@@ -232,9 +232,20 @@ enum SeamFunction {
         throw new IllegalArgumentException("not an args tuple and a kwargs dict: " + read);
     }
 
-    /** A sequence of ints as an int[]; anything else unchanged, for {@link #asInts} to refuse. */
+    /**
+     * A sequence of ints as an int[]: a buffer of native-order C ints (the
+     * glue's {@code array("i")}, read as bytes: faster than a list's elements)
+     * or an array of ints. Anything else unchanged, for {@link #asInts} to refuse.
+     */
     private static Object intsOrSame(Object sequence, InteropLibrary sequences, InteropLibrary elements) {
         try {
+            if (sequences.hasBufferElements(sequence)) {
+                int[] values = new int[(int) (sequences.getBufferSize(sequence) / Integer.BYTES)];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = sequences.readBufferInt(sequence, UnsignedInts.NATIVE, (long) Integer.BYTES * i);
+                }
+                return values;
+            }
             int[] values = new int[(int) sequences.getArraySize(sequence)];
             for (int i = 0; i < values.length; i++) {
                 values[i] = elements.asInt(sequences.readArrayElement(sequence, i));

@@ -19,8 +19,8 @@ import com.oracle.truffle.api.library.ExportMessage;
  */
 @ExportLibrary(InteropLibrary.class)
 final class UnsignedInts implements TruffleObject {
-    /** The order {@code memoryview.cast("I")} reads. */
-    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    /** The order of Python's {@code memoryview.cast("I")} and {@code array("i")}. */
+    static final ByteOrder NATIVE = ByteOrder.nativeOrder();
 
     private final int[] values;
 

@@ -7,6 +7,7 @@ the same arguments, where the context permits it, else the bridge too.
 """
 
 import math
+from array import array
 
 from ._args import NOT_GIVEN, WARN_CALLER, BuiltinFunction, Keywords, Nothing, One, Positional, given, method
 from ._convert import (
@@ -23,9 +24,12 @@ _CLOSED_MESSAGE = "I/O operation on closed epoll object"
 
 
 def install(java_bridge, frequent_calls, module):
-    global bridge, calls, EPOLL_CLOEXEC, FD_SETSIZE, _DEFAULT_MASK, _numbers
+    global bridge, calls, EPOLL_CLOEXEC, FD_SETSIZE, _DEFAULT_MASK, _numbers, _fds_to_java
     bridge, calls = java_bridge, frequent_calls
-    _numbers = _numbers_from_host if calls is bridge else _numbers_from_seam
+    if calls is bridge:
+        _numbers, _fds_to_java = _numbers_from_host, _same
+    else:
+        _numbers, _fds_to_java = _numbers_from_seam, _int32_array
     EPOLL_CLOEXEC = bridge.constant("EPOLL_CLOEXEC")
     FD_SETSIZE = bridge.constant("FD_SETSIZE")
     _DEFAULT_MASK = bridge.constant("POLLIN") | bridge.constant("POLLPRI") | bridge.constant("POLLOUT")
@@ -59,7 +63,19 @@ def _numbers_from_host(numbers):
     return list(numbers)
 
 
-_numbers = None  # one of the two above, set by install()
+def _int32_array(fds):
+    """Descriptors for the seam as an array of C ints, which it reads as one
+    buffer: faster than a list's elements, even counting the copy."""
+    return array("i", fds)
+
+
+def _same(fds):
+    return fds
+
+
+# Set by install(): the two above that suit the calls used.
+_numbers = None
+_fds_to_java = None
 
 
 def _ready_pairs(flat):
@@ -407,6 +423,6 @@ def select(rlist=NOT_GIVEN, wlist=NOT_GIVEN, xlist=NOT_GIVEN, timeout=NOT_GIVEN,
     rlist, rfds = _fds_of(rlist)
     wlist, wfds = _fds_of(wlist)
     xlist, xfds = _fds_of(xlist)
-    ready = calls.select(rfds, wfds, xfds, timeout_ns)
+    ready = calls.select(_fds_to_java(rfds), _fds_to_java(wfds), _fds_to_java(xfds), timeout_ns)
     return ([rlist[i] for i in _numbers(ready[0])], [wlist[i] for i in _numbers(ready[1])],
             [xlist[i] for i in _numbers(ready[2])])

@@ -6,10 +6,7 @@ import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-/**
- * A read-only array that Python reads element by element, inline: numbers
- * (boxed {@code Long}s, which Python sees as {@code int}), names or other arrays.
- */
+/** A read-only array that Python reads element by element, inline: names, or other arrays. */
 @ExportLibrary(InteropLibrary.class)
 final class ReadOnlyArray implements TruffleObject {
     final Object[] values;

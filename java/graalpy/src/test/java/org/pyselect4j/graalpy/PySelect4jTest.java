@@ -113,6 +113,41 @@ class PySelect4jTest {
     }
 
     /**
+     * Through the seam, a poll's pairs and select's indexes come back as
+     * numbers the glue copies into a bytearray (copyInts); a copy the glue
+     * never asks for (a bytearray too small) is an internal error, not a
+     * plausible Python one.
+     */
+    @Test
+    void seamNumbersArriveThroughABytearray() {
+        String script = """
+                import os, select
+                from _pyselect4j import _select
+                r, w = os.pipe()
+                os.write(w, b"x")
+                ep = select.epoll()
+                ep.register(r, select.EPOLLIN | select.EPOLLET)
+                ep.register(w)
+                pairs = ep.poll(0) == [(r, select.EPOLLIN), (w, select.EPOLLOUT)]
+                class Fd:
+                    def fileno(self):
+                        return w
+                fd = Fd()
+                found = select.select([w, r, r], (fd, w), [], 0) == ([r, r], [fd, w], [])
+                numbers = _select.calls.epollPoll(ep._core, 0, 10)
+                try:
+                    _select.calls.copyInts(numbers, bytearray(3))
+                except SystemError as e:
+                    refused = "copyInts wants the seam's numbers and a bytearray" in str(e)
+                (pairs, found, len(numbers) == 2 and refused)
+                """;
+        try (Context context = PySelect4j.newBuilder().allowIO(IOAccess.ALL).build()) {
+            assertEquals("", PySelect4j.seamStatus(context));
+            assertEveryCheckPassed(context.eval("python", script), "seam numbers");
+        }
+    }
+
+    /**
      * GraalPy runs weakref callbacks later, as async actions, at whatever
      * point the main thread has reached; an exception raised inside one is
      * only reported ("Exception ignored"). A signal that arrives while such a

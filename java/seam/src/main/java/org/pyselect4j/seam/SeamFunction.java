@@ -173,8 +173,7 @@ enum SeamFunction {
     /** Whether {@code numbers} went into {@code into}; if not (not a bytearray large enough), the body refuses. */
     private static boolean copied(UnsignedInts numbers, Object into, InteropLibrary buffers) {
         try {
-            numbers.copyInto(into, buffers);
-            return true;
+            return numbers.copyInto(into, buffers);
         } catch (InteropException e) {
             return false;
         }

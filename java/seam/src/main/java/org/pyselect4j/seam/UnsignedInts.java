@@ -31,13 +31,20 @@ final class UnsignedInts implements TruffleObject {
     /**
      * Writes the numbers into {@code buffer}, a writable buffer of at least 4
      * bytes per number (the glue's bytearray), through {@code buffers}: called
-     * from compiled code, where the engine inlines the writes.
+     * from compiled code, where the engine inlines the writes. Returns false,
+     * having written nothing, when {@code buffer} is not such a buffer.
      */
-    void copyInto(Object buffer, InteropLibrary buffers)
+    boolean copyInto(Object buffer, InteropLibrary buffers)
             throws UnsupportedMessageException, InvalidBufferOffsetException {
+        // Checked here: GraalPy 25's bytearray answers a write past its end with an internal error.
+        if (!buffers.hasBufferElements(buffer) || !buffers.isBufferWritable(buffer)
+                || buffers.getBufferSize(buffer) < 4L * values.length) {
+            return false;
+        }
         for (int i = 0; i < values.length; i++) {
             buffers.writeBufferInt(buffer, NATIVE, 4L * i, values[i]);
         }
+        return true;
     }
 
     @ExportMessage

@@ -21,10 +21,9 @@ import com.oracle.truffle.api.strings.TruffleString;
  * The operations the glue calls through the seam, each with the arguments of
  * the host bridge's method of the same name (converted and checked by the
  * glue, as CPython does) and the same results: {@code None}, a number, or a
- * {@link ReadOnlyArray} where the
- * bridge gives a sequence ({@link UnsignedInts} for a poll's pairs and
- * select's indexes). The core's exceptions leave as the Python
- * exceptions the binding chooses. The plain
+ * {@link ReadOnlyArray} where the bridge gives a sequence ({@link UnsignedInts}
+ * for a poll's pairs and select's indexes). The core's exceptions leave as the
+ * Python exceptions the binding chooses. The plain
  * calls ({@code plainCall*}) are the bridge's {@code FastCalls}, through the
  * seam: the glue hands them Python's own arguments, which {@link PlainCalls}
  * checks.

@@ -73,7 +73,8 @@ def _same(fds):
     return fds
 
 
-# Set by install(): the two above that suit the calls used.
+# Set by install(): _numbers_from_seam and _int32_array where the calls go
+# through the seam, _numbers_from_host and _same where they are host calls.
 _numbers = None
 _fds_to_java = None
 

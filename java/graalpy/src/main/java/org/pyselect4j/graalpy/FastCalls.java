@@ -35,29 +35,22 @@ public final class FastCalls implements PlainCalls.Binding {
 
     /** As the seam's {@code plainCall}: see {@link PlainCalls#call}. */
     @Export
-    public Object call(int number, Value args, Value kwargs) {
-        return PlainCalls.call(PlainCalls.Function.numbered(number), arguments(args, kwargs), this);
+    public Object call(int number, Value args, int keywordCount, Value flags, Value initial, Value interval) {
+        return PlainCalls.call(PlainCalls.Function.numbered(number),
+                arguments(args, keywordCount, flags, initial, interval), this);
     }
 
-    /** Python's args tuple and kwargs dict, handed over as the seam hands them. */
-    private static PlainCalls.Arguments arguments(Value args, Value kwargs) {
+    /** Python's arguments, handed over as the seam hands them. */
+    private static PlainCalls.Arguments arguments(Value args, int keywordCount, Value... keywordValues) {
         Object[] positional = new Object[(int) args.getArraySize()];
         for (int i = 0; i < positional.length; i++) {
             positional[i] = raw(args.getArrayElement(i));
         }
-        int count = (int) kwargs.getHashSize();
-        if (count == 0) {
-            return PlainCalls.Arguments.positionalOnly(positional);
+        Object[] values = new Object[keywordValues.length];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = keywordValues[k].isNull() ? null : raw(keywordValues[k]);
         }
-        String[] names = new String[count];
-        Object[] values = new Object[count];
-        Value keys = kwargs.getHashKeysIterator();
-        for (int k = 0; k < count && keys.hasIteratorNextElement(); k++) {
-            Value key = keys.getIteratorNextElement();
-            names[k] = key.hasMembers() || !key.isString() ? null : key.asString(); // a plain str has no members
-            values[k] = raw(kwargs.getHashValue(key));
-        }
-        return new PlainCalls.Arguments(positional, names, values);
+        return new PlainCalls.Arguments(positional, keywordCount, values);
     }
 
     /** An exact int or float as the Java number the seam would see; any other value as it is. */

@@ -87,6 +87,14 @@ class PySelect4jTest {
                 timer_set = (os.timerfd_gettime(timer)[1] == 0.5
                              and os.timerfd_settime_ns(timer)[1] == 500_000_000
                              and os.timerfd_gettime_ns(timer) == (0, 0))
+                try:
+                    os.timerfd_settime(timer, initial=1.0, start=2.0)
+                except TypeError as e:  # a keyword of another name: the glue's message
+                    timer_set = timer_set and "unexpected keyword argument 'start'" in str(e)
+                try:
+                    os.timerfd_settime(timer, flags=None)
+                except TypeError as e:
+                    timer_set = timer_set and "cannot be interpreted as an integer" in str(e)
                 os.close(timer)
                 try:
                     os.timerfd_gettime(timer)

@@ -1,5 +1,7 @@
 package org.pyselect4j.seam;
 
+import java.util.List;
+
 import org.pyselect4j.core.Clocks;
 import org.pyselect4j.core.ErrnoException;
 import org.pyselect4j.core.TimeSpec;
@@ -34,15 +36,20 @@ public final class PlainCalls {
     private static final double NS_FLOAT_END = 0x1p63;
 
     /**
-     * A Python call's arguments: the positional ones, the keywords' names
-     * (null for a key that is not a plain {@code str}) and their values.
+     * The keywords any plain call takes (timerfd_create's and timerfd_settime's):
+     * the glue hands over each one's value, not Python's kwargs dict, which
+     * compiled code reads far more slowly through interop.
      */
-    public record Arguments(Object[] positional, String[] keywordNames, Object[] keywordValues) {
-        private static final String[] NO_NAMES = {};
-        private static final Object[] NO_VALUES = {};
+    public static final List<String> KEYWORDS = List.of("flags", "initial", "interval");
 
+    /**
+     * A Python call's arguments: the positional ones, how many keywords were
+     * given, and the values of those named in {@link #KEYWORDS}, in that order
+     * (null where not given). More keywords than values means one of another name.
+     */
+    public record Arguments(Object[] positional, int keywordCount, Object[] keywordValues) {
         public static Arguments positionalOnly(Object[] positional) {
-            return new Arguments(positional, NO_NAMES, NO_VALUES);
+            return new Arguments(positional, 0, new Object[KEYWORDS.size()]);
         }
     }
 
@@ -271,19 +278,26 @@ public final class PlainCalls {
         /** The arguments in parameter order (given, or the defaults), or null when not the plain case. */
         Object[] bind(Arguments arguments) {
             Object[] positional = arguments.positional();
-            String[] keywordNames = arguments.keywordNames();
             int given = positional.length;
             if (given > names.length - keywordOnly) {
                 return null;
             }
             Object[] bound = new Object[names.length];
             System.arraycopy(positional, 0, bound, 0, given);
-            for (int k = 0; k < keywordNames.length; k++) {
-                int index = keywordNames[k] == null ? -1 : indexOf(keywordNames[k]);
-                if (index < Math.max(given, positionalOnly) || bound[index] != null) {
-                    return null; // not a plain str, unknown, positional-only, or given twice
+            int named = 0;
+            for (int k = 0; k < KEYWORDS.size(); k++) {
+                Object value = arguments.keywordValues()[k];
+                if (value != null) {
+                    int index = indexOf(KEYWORDS.get(k));
+                    if (index < Math.max(given, positionalOnly)) {
+                        return null; // not this function's keyword, or its parameter given by position
+                    }
+                    bound[index] = value;
+                    named++;
                 }
-                bound[index] = arguments.keywordValues()[k];
+            }
+            if (named != arguments.keywordCount()) {
+                return null; // a keyword of another name
             }
             for (int i = given; i < names.length; i++) {
                 if (bound[i] == null) {

@@ -15,7 +15,6 @@ import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.CachedLibrary;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
-import com.oracle.truffle.api.strings.TruffleString;
 
 /**
  * The operations the glue calls through the seam, each with the arguments of
@@ -37,12 +36,14 @@ enum SeamFunction {
     /** plainCallNumber(name): the number plainCall knows a timerfd or clock function by, -1 for others. */
     PLAIN_CALL_NUMBER("plainCallNumber", 1, (context, arguments) -> PlainCalls.Function.number(asString(arguments[0]))),
     /**
-     * plainCall(number, args, kwargs): the function's result for Python's
-     * positional {@code args} (a tuple) and keywords {@code kwargs} (a dict),
-     * the exception to raise when its system call failed, or the glue's
-     * notPlain when the glue must do the call (see {@link PlainCalls}).
+     * plainCall(number, args, keywordCount, flags, initial, interval): the
+     * function's result for Python's positional {@code args} (a tuple) and
+     * {@code keywordCount} keywords, those of {@link PlainCalls#KEYWORDS} given
+     * by value (None where not given); the exception to raise when its system
+     * call failed, or the glue's notPlain when the glue must do the call (see
+     * {@link PlainCalls}).
      */
-    PLAIN_CALL("plainCall", 3, (context, arguments) -> PlainCalls.call(
+    PLAIN_CALL("plainCall", 3 + PlainCalls.KEYWORDS.size(), (context, arguments) -> PlainCalls.call(
             PlainCalls.Function.numbered(asLong(arguments[0])), plainArguments(arguments[1]), context.plainCallBinding())),
     EPOLL_REGISTER("epollRegister", 3, (context, arguments) -> setMask(context, arguments, Epoll.class, Epoll::register)),
     EPOLL_MODIFY("epollModify", 3, (context, arguments) -> setMask(context, arguments, Epoll.class, Epoll::modify)),
@@ -138,15 +139,14 @@ enum SeamFunction {
         Object execute(Object[] arguments,
                 @CachedLibrary(limit = "3") InteropLibrary sequences,
                 @CachedLibrary(limit = "3") InteropLibrary elements,
-                @CachedLibrary(limit = "3") InteropLibrary hashes,
-                @CachedLibrary(limit = "3") InteropLibrary iterators,
+                @CachedLibrary(limit = "4") InteropLibrary keywords,
                 @CachedLibrary(limit = "1") InteropLibrary callables,
                 @CachedLibrary(limit = "1") InteropLibrary buffers) throws ArityException {
             if (arguments.length != function.arity) {
                 throw ArityException.create(function.arity, function.arity, arguments.length);
             }
             if (function == PLAIN_CALL) {
-                arguments = new Object[] {arguments[0], plainArguments(arguments[1], arguments[2], sequences, hashes, iterators)};
+                arguments = new Object[] {arguments[0], plainArguments(arguments, sequences, keywords)};
             } else if (function == SELECT) {
                 // Read here, in compiled code, not behind the boundary: reading a Python list through
                 // the uncached library there costs tens of nanoseconds an element.
@@ -191,43 +191,30 @@ enum SeamFunction {
     record PendingPair(Object function, Object first, Object second) {
     }
 
-    /** Python's args tuple and kwargs dict as {@link PlainCalls} takes them; {@code args} when they are not. */
-    private static Object plainArguments(Object args, Object kwargs, InteropLibrary sequences, InteropLibrary hashes,
-            InteropLibrary iterators) {
+    /** plainCall's arguments after the number as {@link PlainCalls} takes them; the args tuple when they are not. */
+    private static Object plainArguments(Object[] arguments, InteropLibrary sequences, InteropLibrary values) {
+        Object args = arguments[1];
         try {
             Object[] positional = new Object[(int) sequences.getArraySize(args)];
             for (int i = 0; i < positional.length; i++) {
                 positional[i] = sequences.readArrayElement(args, i);
             }
-            int count = (int) hashes.getHashSize(kwargs);
-            if (count == 0) {
-                return PlainCalls.Arguments.positionalOnly(positional);
+            Object[] keywordValues = new Object[PlainCalls.KEYWORDS.size()];
+            for (int k = 0; k < keywordValues.length; k++) {
+                Object value = arguments[3 + k];
+                keywordValues[k] = values.isNull(value) ? null : value;
             }
-            String[] names = new String[count];
-            Object[] values = new Object[count];
-            Object keys = hashes.getHashKeysIterator(kwargs);
-            for (int k = 0; k < count && iterators.hasIteratorNextElement(keys); k++) {
-                Object key = iterators.getIteratorNextElement(keys);
-                names[k] = plainString(key);
-                values[k] = hashes.readHashValue(kwargs, key);
-            }
-            return new PlainCalls.Arguments(positional, names, values);
+            return new PlainCalls.Arguments(positional, values.asInt(arguments[2]), keywordValues);
         } catch (InteropException e) {
             return args; // for plainArguments(Object) to refuse, behind the boundary
         }
-    }
-
-    /** A plain Python str (GraalPy keeps them as TruffleStrings; a subclass's instance is an object), or null. */
-    @TruffleBoundary
-    private static String plainString(Object key) {
-        return key instanceof TruffleString string ? string.toJavaStringUncached() : null;
     }
 
     private static PlainCalls.Arguments plainArguments(Object read) {
         if (read instanceof PlainCalls.Arguments arguments) {
             return arguments;
         }
-        throw new IllegalArgumentException("not an args tuple and a kwargs dict: " + read);
+        throw new IllegalArgumentException("not an args tuple and a keyword count: " + read);
     }
 
     /**

@@ -317,7 +317,13 @@ class JavaBoundFunction(BuiltinFunction):
         self._number = calls.number(function.__name__)
 
     def __call__(self, *args, **kwargs):
-        result = self._call(self._number, args, kwargs)
+        # The keywords go by value (see PlainCalls.KEYWORDS): reading the
+        # dict through interop would cost more than the call itself.
+        if kwargs:
+            result = self._call(self._number, args, len(kwargs),
+                                kwargs.get("flags"), kwargs.get("initial"), kwargs.get("interval"))
+        else:
+            result = self._call(self._number, args, 0, None, None, None)
         if result is NOT_PLAIN:
             return self._function(*args, **kwargs)
         if isinstance(result, BaseException):

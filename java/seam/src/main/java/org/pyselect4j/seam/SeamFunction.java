@@ -253,8 +253,16 @@ enum SeamFunction {
     }
 
     // The glue passes exact Python ints in range: any failure here is a bug, a SystemError in Python.
+    // The engine hands small ints over as Integer or Long, taken here at once: the uncached
+    // library would first look up the receiver's class in a map, on every call.
 
     private static int asInt(Object number) {
+        if (number instanceof Integer value) {
+            return value;
+        }
+        if (number instanceof Long value && value == value.intValue()) {
+            return value.intValue();
+        }
         try {
             return INTEROP.asInt(number);
         } catch (UnsupportedMessageException e) {
@@ -271,6 +279,12 @@ enum SeamFunction {
     }
 
     private static long asLong(Object number) {
+        if (number instanceof Long value) {
+            return value;
+        }
+        if (number instanceof Integer value) {
+            return value;
+        }
         try {
             return INTEROP.asLong(number);
         } catch (UnsupportedMessageException e) {

@@ -1,6 +1,7 @@
 package org.pyselect4j.core;
 
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntSupplier;
@@ -28,12 +29,9 @@ public final class Select {
         try (ScratchBuffer scratch = ScratchBuffer.take((count + 1) * (Integer.BYTES + 1))) {
             ByteBuffer buffer = scratch.buffer();
             int flagsOffset = (count + 1) * Integer.BYTES;
-            int offset = Integer.BYTES;
+            IntBuffer fdSlots = buffer.slice(Integer.BYTES, count * Integer.BYTES).order(buffer.order()).asIntBuffer();
             for (int[] fds : fdArrays) {
-                for (int fd : fds) {
-                    buffer.putInt(offset, fd);
-                    offset += Integer.BYTES;
-                }
+                fdSlots.put(fds); // one copy per list, not a bounds-checked store per fd
             }
             Lists lists = new Lists(scratch.address(), scratch.address() + flagsOffset, read.length, write.length,
                     except.length);
@@ -48,17 +46,19 @@ public final class Select {
                 int rc = lists.selectWithWaker(Blocking.ceilMicros(waitNs));
                 return rc > 0 && buffer.get(flagsOffset) == 1 ? Blocking.WOKEN : rc;
             });
+            byte[] flags = new byte[ready == 0 ? 0 : count];
+            buffer.get(flagsOffset + 1, flags);
             int[][] readyIndexes = new int[fdArrays.length][];
-            int flag = flagsOffset + 1;
+            int flag = 0;
             for (int set = 0; set < fdArrays.length; set++) {
                 int[] indexes = new int[ready == 0 ? 0 : fdArrays[set].length];
                 int found = 0;
                 for (int index = 0; index < indexes.length; index++) {
-                    if (buffer.get(flag + index) == 1) {
+                    if (flags[flag + index] == 1) {
                         indexes[found++] = index;
                     }
                 }
-                flag += fdArrays[set].length;
+                flag += indexes.length;
                 readyIndexes[set] = Arrays.copyOf(indexes, found);
             }
             return new SelectResult(readyIndexes[0], readyIndexes[1], readyIndexes[2]);

@@ -1,5 +1,7 @@
 package org.pyselect4j.seam;
 
+import java.nio.ByteBuffer;
+
 import org.pyselect4j.core.Epoll;
 import org.pyselect4j.core.Poll;
 import org.pyselect4j.core.ReadyList;
@@ -218,18 +220,17 @@ enum SeamFunction {
     }
 
     /**
-     * A sequence of ints as an int[]: a buffer of native-order C ints (the
-     * glue's {@code array("i")}, read as bytes: faster than a list's elements)
-     * or an array of ints. Anything else unchanged, for {@link #asInts} to refuse.
+     * A sequence of ints for {@link #asInts}: a buffer of native-order C ints
+     * (the glue's {@code array("i")}) copied out at once as its bytes, or an
+     * array of ints read element by element. Anything else unchanged, for
+     * {@link #asInts} to refuse.
      */
     private static Object intsOrSame(Object sequence, InteropLibrary sequences, InteropLibrary elements) {
         try {
             if (sequences.hasBufferElements(sequence)) {
-                int[] values = new int[(int) (sequences.getBufferSize(sequence) / Integer.BYTES)];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = sequences.readBufferInt(sequence, UnsignedInts.NATIVE, (long) Integer.BYTES * i);
-                }
-                return values;
+                byte[] bytes = new byte[(int) sequences.getBufferSize(sequence)];
+                sequences.readBuffer(sequence, 0, bytes, 0, bytes.length);
+                return bytes;
             }
             int[] values = new int[(int) sequences.getArraySize(sequence)];
             for (int i = 0; i < values.length; i++) {
@@ -295,6 +296,11 @@ enum SeamFunction {
     private static int[] asInts(Object sequence) {
         if (sequence instanceof int[] converted) {
             return converted;
+        }
+        if (sequence instanceof byte[] nativeInts) {
+            int[] values = new int[nativeInts.length / Integer.BYTES];
+            ByteBuffer.wrap(nativeInts).order(UnsignedInts.NATIVE).asIntBuffer().get(values);
+            return values;
         }
         try {
             int[] values = new int[(int) INTEROP.getArraySize(sequence)];

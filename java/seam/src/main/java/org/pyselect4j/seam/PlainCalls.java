@@ -48,9 +48,6 @@ public final class PlainCalls {
      * (null where not given). More keywords than values means one of another name.
      */
     public record Arguments(Object[] positional, int keywordCount, Object[] keywordValues) {
-        public static Arguments positionalOnly(Object[] positional) {
-            return new Arguments(positional, 0, new Object[KEYWORDS.size()]);
-        }
     }
 
     /** What the engine binding supplies: its Python values and its bookkeeping. */

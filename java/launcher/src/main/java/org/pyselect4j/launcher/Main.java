@@ -114,8 +114,14 @@ public final class Main {
                 builder.option(option, "true");
             }
         });
-        if ("background".equals(System.getenv("PYSELECT4J_JIT"))) {
+        String jit = System.getenv("PYSELECT4J_JIT");
+        if ("background".equals(jit)) {
             PySelect4j.compileInBackground(builder);
+        }
+        // The JIT compiles once the program starts (PYSELECT4J_JIT=eager: from the first moment).
+        StartupCompilationGate gate = new StartupCompilationGate();
+        if (!"eager".equals(jit) && !"background".equals(jit)) {
+            gate.holdCompilations();
         }
         String executable = System.getenv("PYSELECT4J_LAUNCHER");
         if (executable != null) {
@@ -126,6 +132,7 @@ public final class Main {
             PySelect4j.check(context);
             Value runner = context.eval(Source.newBuilder("python", resource("run.py"), "<pyselect4j launcher>")
                     .buildLiteral());
+            gate.open();
             return runner.execute(invocation.mode().name().toLowerCase(), invocation.target(),
                     invocation.skipFirstLine()).asInt();
         } catch (PolyglotException e) {
@@ -137,6 +144,8 @@ public final class Main {
         } catch (IllegalStateException e) {
             System.err.println("pyselect4j: " + e.getMessage());
             return 1;
+        } finally {
+            gate.open(); // closing the context may wait for a compilation
         }
     }
 

@@ -1,0 +1,74 @@
+package org.pyselect4j.launcher;
+
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.runtime.AbstractCompilationTask;
+import com.oracle.truffle.runtime.OptimizedCallTarget;
+import com.oracle.truffle.runtime.OptimizedTruffleRuntime;
+import com.oracle.truffle.runtime.OptimizedTruffleRuntimeListener;
+
+/**
+ * Keeps the JIT from compiling while GraalPy starts, and lets it compile once the
+ * program starts. On two cores, Truffle's compilations during start-up (of code
+ * that mostly runs only then, on a Graal compiler that is itself cold Java) cost
+ * start-up about as much as they take: held back, start-up to the first line costs
+ * about what it costs without the JIT (the README's Performance section).
+ *
+ * <p>Truffle has no option for it, so the gate listens to its runtime's
+ * internal compilation events ({@code com.oracle.truffle.runtime}, which
+ * {@code bin/pyselect4j} exports to the launcher) and makes each compiler
+ * thread wait at the start of a compilation until {@link #open()}. Queued
+ * compilations stay queued meanwhile, in Truffle's order of priority. Without
+ * that export, or without the JIT, {@link #holdCompilations()} leaves
+ * compilation as it is. Made by the thread that opens it.
+ */
+final class StartupCompilationGate {
+    private static final String RUNTIME_MODULE = "org.graalvm.truffle.runtime";
+    private static final String RUNTIME_PACKAGE = "com.oracle.truffle.runtime";
+
+    private final CountDownLatch opened = new CountDownLatch(1);
+    /** The thread that will open the gate: a compilation it runs itself (not in the background) is never held. */
+    private final Thread opener = Thread.currentThread();
+
+    /**
+     * Holds every compilation that starts from now on until {@link #open()}, when
+     * the JIT is on and Truffle's runtime package is exported to the launcher.
+     */
+    void holdCompilations() {
+        Optional<Module> runtime = ModuleLayer.boot().findModule(RUNTIME_MODULE);
+        if (runtime.isPresent() && runtime.get().isExported(RUNTIME_PACKAGE, StartupCompilationGate.class.getModule())) {
+            Listener.register(this); // the only use of the package's types: loaded only once it is readable
+        }
+    }
+
+    /** Lets held and later compilations go; idempotent. */
+    void open() {
+        opened.countDown();
+    }
+
+    private void awaitOpen() {
+        if (Thread.currentThread() == opener) {
+            return; // it would wait for itself
+        }
+        try {
+            opened.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Truffle cancelling the compilation, or shutting down: let it
+        }
+    }
+
+    private record Listener(StartupCompilationGate gate) implements OptimizedTruffleRuntimeListener {
+        static void register(StartupCompilationGate gate) {
+            if (Truffle.getRuntime() instanceof OptimizedTruffleRuntime runtime) {
+                runtime.addListener(new Listener(gate));
+            }
+        }
+
+        @Override
+        public void onCompilationStarted(OptimizedCallTarget target, AbstractCompilationTask task) {
+            gate.awaitOpen();
+        }
+    }
+}

@@ -2,11 +2,13 @@
 
 Under pyselect4j sys.executable is the launcher, so these run it the way test
 runners and multi-process servers start a child: options with joined values
-(-Werror::DeprecationWarning), combined flags (-uB), -c, -x, and a refusal.
+(-Werror::DeprecationWarning), combined flags (-uB), -c, -x, and a refusal; and
+scripts, directories and zip files run as CPython runs them.
 """
 
 import subprocess
 import sys
+import zipfile
 
 import pytest
 
@@ -42,6 +44,64 @@ def test_skip_first_line_keeps_line_numbers(tmp_path):
     assert child.stdout == "['arg']\n"
     assert f'File "{script}", line 2, in <module>' in child.stderr
     assert child.stderr.rstrip().endswith("ZeroDivisionError: division by zero")
+
+
+def test_script_runs_in_main_itself(tmp_path):
+    script = tmp_path / "show_main.py"
+    script.write_text(
+        "import atexit, sys\n"
+        "marker = 1\n"
+        "main = sys.modules['__main__']\n"
+        "print(globals() is vars(main), __name__, sys.argv[0], __file__, __cached__, __spec__)\n"
+        "print(type(__loader__).__name__, __loader__.name, __loader__.path)\n"
+        "print(sys.path[0])\n"
+        "def at_exit():\n"
+        "    main = sys.modules['__main__']\n"
+        "    print('at exit:', hasattr(main, 'marker'), hasattr(main, '__file__'), hasattr(main, '__cached__'))\n"
+        "atexit.register(at_exit)\n")
+    (tmp_path / "sub").mkdir()
+    child = run_child("../show_main.py", cwd=tmp_path / "sub")  # __file__: absolute, not normalised
+    assert child.returncode == 0, child.stderr
+    path = f"{tmp_path}/sub/../show_main.py"
+    assert child.stdout.splitlines() == [
+        f"True __main__ ../show_main.py {path} None None",
+        f"SourceFileLoader __main__ {path}",
+        str(tmp_path),
+        "at exit: True False False",
+    ]
+
+
+def test_traceback_shows_only_the_scripts_frames(tmp_path):
+    script = tmp_path / "fails.py"
+    script.write_text("def fail():\n    1/0\nfail()\n")
+    child = run_child(str(script))
+    assert child.returncode == 1
+    frames = [line for line in child.stderr.splitlines() if line.startswith("  File ")]
+    assert frames == [f'  File "{script}", line 3, in <module>', f'  File "{script}", line 2, in fail']
+
+
+def test_missing_script_exits_2_with_cpythons_message(tmp_path):
+    script = tmp_path / "missing.py"
+    child = run_child("missing.py", cwd=tmp_path)
+    assert child.returncode == 2
+    assert child.stdout == ""
+    assert child.stderr == f"{sys.executable}: can't open file '{script}': [Errno 2] No such file or directory\n"
+
+
+@pytest.mark.parametrize("packaging", ["directory", "zip file"])
+def test_directory_or_zip_file_runs_its_main_module(tmp_path, packaging):
+    main_code = "import sys\nprint(__name__, sys.path[0] == sys.argv[0])\n"
+    if packaging == "directory":
+        target = tmp_path / "app"
+        target.mkdir()
+        (target / "__main__.py").write_text(main_code)
+    else:
+        target = tmp_path / "app.pyz"
+        with zipfile.ZipFile(target, "w") as archive:
+            archive.writestr("__main__.py", main_code)
+    child = run_child(str(target))
+    assert child.returncode == 0, child.stderr
+    assert child.stdout == "__main__ True\n"
 
 
 @pytest.mark.parametrize("args, message", [

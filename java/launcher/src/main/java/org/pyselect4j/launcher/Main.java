@@ -10,6 +10,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.pyselect4j.graalpy.PySelect4j;
 
 import sun.misc.Signal;
@@ -43,6 +44,7 @@ public final class Main {
               -      : program read from stdin (default)
             Not supported: -i (interactive inspection).
             Environment: PYTHONPATH, PYTHONUNBUFFERED, PYSELECT4J_JIT=0 (run without the JIT),
+              PYSELECT4J_JIT=eager (the JIT compiles during start-up too, not only once the program runs),
               PYSELECT4J_JIT=background (the JIT compiles only with CPU time nothing else wants).
             """;
 
@@ -132,9 +134,12 @@ public final class Main {
             PySelect4j.check(context);
             Value runner = context.eval(Source.newBuilder("python", resource("run.py"), "<pyselect4j launcher>")
                     .buildLiteral());
-            gate.open();
+            ProxyExecutable programStarts = arguments -> {
+                gate.open();
+                return null;
+            };
             return runner.execute(invocation.mode().name().toLowerCase(), invocation.target(),
-                    invocation.skipFirstLine()).asInt();
+                    invocation.skipFirstLine(), programStarts).asInt();
         } catch (PolyglotException e) {
             if (e.isExit()) {
                 return e.getExitStatus();

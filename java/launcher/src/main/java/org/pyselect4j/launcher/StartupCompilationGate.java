@@ -13,8 +13,9 @@ import com.oracle.truffle.runtime.OptimizedTruffleRuntimeListener;
  * Keeps the JIT from compiling while GraalPy starts, and lets it compile once the
  * program starts. On two cores, Truffle's compilations during start-up (of code
  * that mostly runs only then, on a Graal compiler that is itself cold Java) cost
- * start-up about as much as they take: held back, start-up to the first line costs
- * about what it costs without the JIT (the README's Performance section).
+ * start-up about as much as they take: held back, the first line comes about a
+ * second sooner, and the program's own code is compiled no later (the README's
+ * Performance section).
  *
  * <p>Truffle has no option for it, so the gate listens to its runtime's
  * internal compilation events ({@code com.oracle.truffle.runtime}, which
@@ -48,7 +49,8 @@ final class StartupCompilationGate {
         opened.countDown();
     }
 
-    private void awaitOpen() {
+    /** Where a compilation starts: waits, unless on the thread that made the gate, until it opens. */
+    void awaitOpen() {
         if (Thread.currentThread() == opener) {
             return; // it would wait for itself
         }

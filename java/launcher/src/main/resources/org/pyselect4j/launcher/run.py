@@ -1,10 +1,11 @@
 # Runs the program the launcher was given, the way CPython's python3 does, and
 # gives back the exit status. Evaluated by Main; the last expression is the
-# function it calls.
+# function it calls, with a callable to call as the program starts (it lets the
+# JIT compile: see StartupCompilationGate).
 RUNNER = "<pyselect4j launcher>"
 
 
-def _pyselect4j_run(mode, target, skip_first_line):
+def _pyselect4j_run(mode, target, skip_first_line, program_starts):
     import os
     import runpy
     import sys
@@ -30,21 +31,57 @@ def _pyselect4j_run(mode, target, skip_first_line):
         if not (sys.flags.safe_path or sys.flags.isolated):
             sys.path.insert(0, entry)
 
-    def run_script_after_first_line():
-        """-x: the first line is not Python; line numbers still count it, as in CPython."""
-        with open(target, "rb") as script:
-            script.readline()
-            source = b"\n" + script.read()
-        main.__dict__.update(__file__=target, __cached__=None)
-        exec(compile(source, target, "exec"), main.__dict__)
+    def importer_of(path):
+        """As CPython's main asks the import system first: a directory or zip file (an
+        importer is found) runs as its __main__ module, anything else as a source file."""
+        if path in sys.path_importer_cache:
+            return sys.path_importer_cache[path]
+        importer = None
+        for hook in sys.path_hooks:
+            try:
+                importer = hook(path)
+                break
+            except ImportError:
+                pass
+        sys.path_importer_cache[path] = importer
+        return importer
+
+    def run_source_file():
+        """As CPython runs a script: in __main__ itself, with __file__ and __cached__ set
+        while it runs and __loader__ a SourceFileLoader (runpy.run_path would import
+        pkgutil on the way, 0.4 s of start-up here, and show its frames in tracebacks).
+        -x: the first line is not Python; line numbers still count it, as in CPython."""
+        from importlib.machinery import SourceFileLoader
+        path = os.path.join(os.getcwd(), target)  # absolute, not normalised, as CPython's __file__
+        try:
+            script = open(path, "rb")
+        except OSError as error:
+            print(f"{sys.executable}: can't open file {path!r}: [Errno {error.errno}] {error.strerror}",
+                  file=sys.stderr)
+            raise SystemExit(2)
+        with script:
+            if skip_first_line:
+                script.readline()
+                source = b"\n" + script.read()
+            else:
+                source = script.read()
+        main.__dict__.update(__file__=path, __cached__=None, __loader__=SourceFileLoader("__main__", path))
+        try:
+            exec(compile(source, path, "exec"), main.__dict__)
+        finally:
+            main.__dict__.pop("__file__", None)
+            main.__dict__.pop("__cached__", None)
 
     def run():
         if mode == "script":
-            prepend_to_path(os.path.dirname(os.path.abspath(target)))
-            if skip_first_line:
-                run_script_after_first_line()
-            else:
+            if importer_of(target) is not None:  # its __main__ module, with target first on sys.path
                 runpy.run_path(target, run_name="__main__")
+            else:
+                prepend_to_path(os.path.dirname(os.path.abspath(target)))
+                if target.endswith(".pyc"):
+                    runpy.run_path(target, run_name="__main__")
+                else:
+                    run_source_file()
         elif mode == "module":
             prepend_to_path(os.getcwd())
             runpy.run_module(target, run_name="__main__", alter_sys=True)
@@ -69,6 +106,7 @@ def _pyselect4j_run(mode, target, skip_first_line):
             signal.signal(signal.SIGINT, signal.default_int_handler)
     except (OSError, ValueError):
         pass
+    program_starts()
     try:
         try:
             run()

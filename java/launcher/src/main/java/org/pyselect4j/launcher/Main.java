@@ -131,15 +131,19 @@ public final class Main {
         }
         String pythonPath = System.getenv("PYTHONPATH");
         try (Context context = PySelect4j.install(builder, pythonPath == null ? "" : pythonPath).build()) {
-            PySelect4j.check(context);
-            Value runner = context.eval(Source.newBuilder("python", resource("run.py"), "<pyselect4j launcher>")
-                    .buildLiteral());
-            ProxyExecutable programStarts = arguments -> {
-                gate.open();
-                return null;
-            };
-            return runner.execute(invocation.mode().name().toLowerCase(), invocation.target(),
-                    invocation.skipFirstLine(), programStarts).asInt();
+            try {
+                PySelect4j.check(context);
+                Value runner = context.eval(Source.newBuilder("python", resource("run.py"), "<pyselect4j launcher>")
+                        .buildLiteral());
+                ProxyExecutable programStarts = arguments -> {
+                    gate.open();
+                    return null;
+                };
+                return runner.execute(invocation.mode().name().toLowerCase(), invocation.target(),
+                        invocation.skipFirstLine(), programStarts).asInt();
+            } finally {
+                gate.open(); // also when start-up failed: closing the context may wait for a held compilation
+            }
         } catch (PolyglotException e) {
             if (e.isExit()) {
                 return e.getExitStatus();
@@ -149,8 +153,6 @@ public final class Main {
         } catch (IllegalStateException e) {
             System.err.println("pyselect4j: " + e.getMessage());
             return 1;
-        } finally {
-            gate.open(); // closing the context may wait for a compilation
         }
     }
 

@@ -14,8 +14,8 @@ import com.oracle.truffle.runtime.OptimizedTruffleRuntimeListener;
  * program starts. On two cores, Truffle's compilations during start-up (of code
  * that mostly runs only then, on a Graal compiler that is itself cold Java) cost
  * start-up about as much as they take: held back, the first line comes about a
- * second sooner, and the program's own code is compiled no later (the README's
- * Performance section).
+ * second sooner, and the program warms up as fast, within the noise of the
+ * README's measurements (Performance section).
  *
  * <p>Truffle has no option for it, so the gate listens to its runtime's
  * internal compilation events ({@code com.oracle.truffle.runtime}, which

@@ -80,6 +80,25 @@ def test_traceback_shows_only_the_scripts_frames(tmp_path):
     assert frames == [f'  File "{script}", line 3, in <module>', f'  File "{script}", line 2, in fail']
 
 
+def test_process_ends_after_threads_atexit_and_output(tmp_path):
+    # The status of sys.exit, a thread that outlives the main code joined first,
+    # then atexit, and every byte still in sys.stdout's buffer written.
+    script = tmp_path / "ending.py"
+    script.write_text(
+        "import atexit, sys, threading, time\n"
+        "def late():\n"
+        "    time.sleep(0.5)\n"
+        "    sys.stdout.write('thread\\n')\n"
+        "threading.Thread(target=late).start()\n"
+        "atexit.register(sys.stdout.write, 'atexit\\n')\n"
+        "sys.stdout.write('x' * 100000 + '\\n')\n"
+        "sys.exit(5)\n")
+    child = run_child(str(script))
+    assert child.returncode == 5, child.stderr
+    assert child.stdout == "x" * 100000 + "\nthread\natexit\n"
+    assert child.stderr == ""
+
+
 def test_missing_script_exits_2_with_cpythons_message(tmp_path):
     script = tmp_path / "missing.py"
     child = run_child("missing.py", cwd=tmp_path)

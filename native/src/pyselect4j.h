@@ -62,6 +62,9 @@ JNIEXPORT jint JNICALL PYSELECT4J_FN(eventfdDrain)(JNIEnv *env, jclass cls, jint
 /* pidfd.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(pidfdOpen)(JNIEnv *env, jclass cls, jint pid, jint flags);
 
+/* process.c */
+JNIEXPORT void JNICALL PYSELECT4J_FN(exitNow)(JNIEnv *env, jclass cls, jint status);
+
 /* thread.c */
 JNIEXPORT jint JNICALL PYSELECT4J_FN(setThreadNice)(JNIEnv *env, jclass cls, jint tid, jint nice);
 

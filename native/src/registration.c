@@ -30,6 +30,7 @@ static const JNINativeMethod methods[] = {
     METHOD(eventfdDrain, "(I)I"),
     METHOD(pidfdOpen, "(II)I"),
     METHOD(setThreadNice, "(II)I"),
+    METHOD(exitNow, "(I)V"),
     METHOD(clockGettime, "(IJ)I"),
     METHOD(clockGetres, "(IJ)I"),
     METHOD(clockSettime, "(IJJ)I"),

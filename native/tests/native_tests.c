@@ -11,12 +11,14 @@
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/eventfd.h>
 #include <sys/select.h>
 #include <sys/timerfd.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -341,6 +343,34 @@ static void test_thread_nice(void)
     CHECK(PYSELECT4J_FN(setThreadNice)(env, NULL, -1, 19) == -ESRCH);
 }
 
+static int exit_marker_fd = -1;
+
+static void write_exit_marker(void)
+{
+    (void)!write(exit_marker_fd, "x", 1);
+}
+
+/* The process ends with the status given, and nothing of its own runs after (here: its atexit handler). */
+static void test_exit_now(void)
+{
+    int ends[2];
+    CHECK(pipe(ends) == 0);
+    fflush(stdout);
+    pid_t child = fork();
+    if (child == 0) {
+        close(ends[0]);
+        exit_marker_fd = ends[1];
+        atexit(write_exit_marker);
+        PYSELECT4J_FN(exitNow)(env, NULL, 7);
+    }
+    close(ends[1]);
+    int status = 0;
+    CHECK(waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 7);
+    char byte;
+    CHECK(read(ends[0], &byte, 1) == 0);
+    close(ends[0]);
+}
+
 /* A taken-over signal sets its pending bit once per burst, writes its number to the wake-up fd and wakes the notify fd. */
 static void test_signal(void)
 {
@@ -418,6 +448,7 @@ int main(int argc, char **argv)
     test_clock_settime();
     test_thread_cpu_clock();
     test_thread_nice();
+    test_exit_now();
     test_signal();
 
     if (failures) {

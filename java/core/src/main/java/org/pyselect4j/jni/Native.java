@@ -79,6 +79,9 @@ public final class Native {
     /** setpriority(2) of one thread, named by its kernel thread id. */
     public static native int setThreadNice(int tid, int nice);
 
+    /** _exit(2): does not return. */
+    public static native void exitNow(int status);
+
     /** Writes sec, nsec at {@code time}. */
     public static native int clockGettime(int clockid, long time);
 

@@ -11,6 +11,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.pyselect4j.core.ProcessExit;
 import org.pyselect4j.graalpy.PySelect4j;
 
 import sun.misc.Signal;
@@ -53,6 +54,9 @@ public final class Main {
             "PYTHONUNBUFFERED", "python.UnbufferedIO",
             "PYTHONDONTWRITEBYTECODE", "python.DontWriteBytecodeFlag");
 
+    /** The system property with which bin/pyselect4j asks for {@link #exitAtOnce}. */
+    static final String EXIT_AT_ONCE = "pyselect4j.launcher.exitAtOnce";
+
     /** What the runner (run.py) returns after an uncaught KeyboardInterrupt. */
     static final int KILLED_BY_SIGINT = -2;
 
@@ -65,7 +69,29 @@ public final class Main {
             killSelfWithSigint();
             status = 130; // what a shell reports for it, should the signal not end us
         }
+        System.out.flush();
+        System.err.flush();
+        if (Boolean.getBoolean(EXIT_AT_ONCE)) {
+            exitAtOnce(status);
+        }
         System.exit(status);
+    }
+
+    /**
+     * Ends the process without the JVM's exit sequence, which waits for each of
+     * HotSpot's compiler threads to finish the method it is compiling: 0.1-0.4 s
+     * here with the JIT, up to 10 s. By now the context is closed (atexit,
+     * threads, Python's streams) and Java's streams are flushed, so the JVM has
+     * nothing left to do unless it records something at exit (an AOT cache in
+     * training, a flight recording): bin/pyselect4j asks for this only with its
+     * own JVM options.
+     */
+    private static void exitAtOnce(int status) {
+        try {
+            ProcessExit.now(status);
+        } catch (LinkageError e) {
+            // the native library never loaded (start-up failed): the JVM's own exit below
+        }
     }
 
     /**

@@ -71,6 +71,53 @@ def test_script_runs_in_main_itself(tmp_path):
     ]
 
 
+SHOW_MAIN = (
+    "import sys\n"
+    "names = sorted(vars())\n"
+    "x: int = 1\n"
+    "loader = __loader__ if isinstance(__loader__, type) else type(__loader__)\n"
+    "print(names, __annotations__, globals().get('__file__'), loader.__name__)\n")
+MAIN_NAMES = ["__annotations__", "__builtins__", "__doc__", "__loader__", "__name__", "__package__",
+              "__spec__", "sys"]
+
+
+@pytest.mark.parametrize("mode", ["script", "-m", "-c", "stdin"])
+def test_main_namespace_is_cpythons(tmp_path, mode):
+    # The names __main__ starts with, module-level annotations recorded, its loader.
+    script = tmp_path / "show.py"
+    script.write_text(SHOW_MAIN)
+    if mode in ("script", "-m"):
+        child = run_child(str(script)) if mode == "script" else run_child("-m", "show", cwd=tmp_path)
+        names, file, loader = sorted(MAIN_NAMES + ["__cached__", "__file__"]), str(script), "SourceFileLoader"
+    elif mode == "-c":
+        child = run_child("-c", SHOW_MAIN)
+        names, file, loader = MAIN_NAMES, None, "BuiltinImporter"
+    else:
+        child = subprocess.run([sys.executable, "-"], input=SHOW_MAIN, capture_output=True, text=True,
+                               timeout=CHILD_TIMEOUT)
+        names, file, loader = sorted(MAIN_NAMES + ["__cached__", "__file__"]), "<stdin>", "BuiltinImporter"
+    assert child.returncode == 0, child.stderr
+    assert child.stdout == f"{names} {{'x': <class 'int'>}} {file} {loader}\n"
+
+
+def test_symlinked_script_puts_its_real_directory_first_on_path(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "links").mkdir()
+    script = tmp_path / "real" / "where.py"
+    script.write_text("import sys\nprint(sys.path[0])\n")
+    (tmp_path / "links" / "where.py").symlink_to(script)
+    child = run_child(str(tmp_path / "links" / "where.py"))
+    assert child.returncode == 0, child.stderr
+    assert child.stdout == f"{(tmp_path / 'real').resolve()}\n"
+
+
+def test_missing_module_exits_1_with_cpythons_message(tmp_path):
+    child = run_child("-m", "no_such_module_here", cwd=tmp_path)
+    assert child.returncode == 1
+    assert child.stdout == ""
+    assert child.stderr == f"{sys.executable}: No module named no_such_module_here\n"
+
+
 def test_traceback_shows_only_the_scripts_frames(tmp_path):
     script = tmp_path / "fails.py"
     script.write_text("def fail():\n    1/0\nfail()\n")

@@ -1,8 +1,8 @@
 # Runs the program the launcher was given, the way CPython's python3 does, and
-# gives back the exit status. Evaluated by Main; the last expression is the
-# function it calls, with a callable to call as the program starts (it lets the
-# JIT compile: see StartupCompilationGate).
-RUNNER = "<pyselect4j launcher>"
+# gives back the exit status. Evaluated by Main in __main__; the last expression
+# is the function it calls, with a callable to call as the program starts (it
+# lets the JIT compile: see StartupCompilationGate). The function takes its own
+# name out of __main__ before the program runs there.
 
 
 def _pyselect4j_run(mode, target, skip_first_line, program_starts):
@@ -22,7 +22,7 @@ def _pyselect4j_run(mode, target, skip_first_line, program_starts):
     def report(error):
         """Prints the traceback as CPython would: without this runner's frames."""
         tb = error.__traceback__
-        while tb is not None and tb.tb_frame.f_code.co_filename == RUNNER:
+        while tb is not None and tb.tb_frame.f_code.co_filename == report.__code__.co_filename:
             tb = tb.tb_next
         sys.excepthook(type(error), error, tb)
 
@@ -65,7 +65,12 @@ def _pyselect4j_run(mode, target, skip_first_line, program_starts):
                 source = b"\n" + script.read()
             else:
                 source = script.read()
-        main.__dict__.update(__file__=path, __cached__=None, __loader__=SourceFileLoader("__main__", path))
+        main.__loader__ = SourceFileLoader("__main__", path)
+        run_as_file(source, path)
+
+    def run_as_file(source, path):
+        """As CPython runs a file or standard input: __file__ and __cached__ set only meanwhile."""
+        main.__dict__.update(__file__=path, __cached__=None)
         try:
             exec(compile(source, path, "exec"), main.__dict__)
         finally:
@@ -77,24 +82,30 @@ def _pyselect4j_run(mode, target, skip_first_line, program_starts):
             if importer_of(target) is not None:  # its __main__ module, with target first on sys.path
                 runpy.run_path(target, run_name="__main__")
             else:
-                prepend_to_path(os.path.dirname(os.path.abspath(target)))
+                prepend_to_path(os.path.dirname(os.path.realpath(target)))  # a symlink's target's, as CPython
                 if target.endswith(".pyc"):
                     runpy.run_path(target, run_name="__main__")
                 else:
                     run_source_file()
         elif mode == "module":
             prepend_to_path(os.getcwd())
-            runpy.run_module(target, run_name="__main__", alter_sys=True)
+            runpy._run_module_as_main(target)  # what CPython's -m calls: the module runs in __main__ itself
         elif mode == "code":
             prepend_to_path("")
             exec(compile(target, "<string>", "exec"), main.__dict__)
         elif mode == "stdin":
             prepend_to_path("")
-            exec(compile(sys.stdin.read(), "<stdin>", "exec"), main.__dict__)
+            run_as_file(sys.stdin.read(), "<stdin>")
         elif mode == "version":
             print("Python", sys.version.split()[0], "(GraalPy, with pyselect4j)")
 
     main = sys.modules["__main__"]
+    # As CPython's __main__ starts: nothing of the runner's, an empty __annotations__, and the
+    # loader of -c and of standard input.
+    del main._pyselect4j_run
+    from importlib.machinery import BuiltinImporter
+    main.__dict__.setdefault("__annotations__", {})
+    main.__loader__ = BuiltinImporter
     import signal
     try:
         # Ctrl-C raises KeyboardInterrupt, as in CPython (embedded GraalPy leaves SIGINT to the JVM);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.graalvm.polyglot.Context;
@@ -46,8 +47,12 @@ public final class Main {
             Not supported: -i (interactive inspection).
             Environment: PYTHONPATH, PYTHONUNBUFFERED, PYSELECT4J_JIT=0 (run without the JIT),
               PYSELECT4J_JIT=eager (the JIT compiles during start-up too, not only once the program runs),
-              PYSELECT4J_JIT=background (the JIT compiles only with CPU time nothing else wants).
+              PYSELECT4J_JIT=background (the JIT compiles only with CPU time nothing else wants),
+              PYSELECT4J_JIT_DELAY=seconds (the JIT compiles that long after the program starts; default 0).
             """;
+
+    /** The longest PYSELECT4J_JIT_DELAY: a day. */
+    private static final double MAX_JIT_DELAY_SECONDS = 86_400;
 
     /** Environment variables CPython honours, as the GraalPy options that do the same. */
     private static final Map<String, String> ENVIRONMENT_OPTIONS = Map.of(
@@ -128,6 +133,13 @@ public final class Main {
             System.out.print(USAGE);
             return 0;
         }
+        Duration jitDelay;
+        try {
+            jitDelay = jitDelay(System.getenv("PYSELECT4J_JIT_DELAY"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("pyselect4j: " + e.getMessage());
+            return 2;
+        }
         Context.Builder builder = PySelect4j.newBuilder()
                 .allowAllAccess(true)
                 .arguments("python", invocation.argv())
@@ -146,7 +158,8 @@ public final class Main {
         if ("background".equals(jit)) {
             PySelect4j.compileInBackground(builder);
         }
-        // The JIT compiles once the program starts (PYSELECT4J_JIT=eager: from the first moment).
+        // The JIT compiles once the program starts, or PYSELECT4J_JIT_DELAY later (PYSELECT4J_JIT=eager:
+        // from the first moment).
         StartupCompilationGate gate = new StartupCompilationGate();
         if (!"eager".equals(jit) && !"background".equals(jit)) {
             gate.holdCompilations();
@@ -162,7 +175,7 @@ public final class Main {
                 Value runner = context.eval(Source.newBuilder("python", resource("run.py"), "<pyselect4j launcher>")
                         .buildLiteral());
                 ProxyExecutable programStarts = arguments -> {
-                    gate.open();
+                    gate.openAfter(jitDelay);
                     return null;
                 };
                 return runner.execute(invocation.mode().name().toLowerCase(), invocation.target(),
@@ -180,6 +193,24 @@ public final class Main {
             System.err.println("pyselect4j: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** PYSELECT4J_JIT_DELAY's value (seconds, a decimal number; unset or empty: none) as a duration. */
+    static Duration jitDelay(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return Duration.ZERO;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(seconds.strip());
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!(value >= 0 && value <= MAX_JIT_DELAY_SECONDS)) { // also refuses NaN
+            throw new IllegalArgumentException("PYSELECT4J_JIT_DELAY is a number of seconds from 0 to "
+                    + (long) MAX_JIT_DELAY_SECONDS + ", not '" + seconds + "'");
+        }
+        return Duration.ofNanos(Math.round(value * 1e9));
     }
 
     private static String resource(String name) {

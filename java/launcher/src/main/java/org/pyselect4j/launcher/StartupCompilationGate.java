@@ -1,7 +1,8 @@
 package org.pyselect4j.launcher;
 
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.runtime.AbstractCompilationTask;
@@ -24,14 +25,21 @@ import com.oracle.truffle.runtime.OptimizedTruffleRuntimeListener;
  * compilations stay queued meanwhile, in Truffle's order of priority. Without
  * that export, or without the JIT, {@link #holdCompilations()} leaves
  * compilation as it is. Made by the thread that opens it.
+ *
+ * <p>{@link #openAfter} holds them a while longer: a program that ends within
+ * that time runs as without the JIT (see {@code PYSELECT4J_JIT_DELAY} in
+ * {@link Main}).
  */
 final class StartupCompilationGate {
     private static final String RUNTIME_MODULE = "org.graalvm.truffle.runtime";
     private static final String RUNTIME_PACKAGE = "com.oracle.truffle.runtime";
 
-    private final CountDownLatch opened = new CountDownLatch(1);
     /** The thread that will open the gate: a compilation it runs itself (not in the background) is never held. */
     private final Thread opener = Thread.currentThread();
+    /** Whether a time to open is set; guarded by this. */
+    private boolean scheduled;
+    /** The {@link System#nanoTime()} at which it opens, once scheduled; guarded by this. */
+    private long opensAt;
 
     /**
      * Holds every compilation that starts from now on until {@link #open()}, when
@@ -44,9 +52,19 @@ final class StartupCompilationGate {
         }
     }
 
-    /** Lets held and later compilations go; idempotent. */
+    /** Lets held and later compilations go now; idempotent. */
     void open() {
-        opened.countDown();
+        openAfter(Duration.ZERO);
+    }
+
+    /** Lets held and later compilations go once {@code delay} has passed; an earlier opening stands. */
+    synchronized void openAfter(Duration delay) {
+        long at = System.nanoTime() + delay.toNanos();
+        if (!scheduled || at - opensAt < 0) {
+            scheduled = true;
+            opensAt = at;
+            notifyAll();
+        }
     }
 
     /** Where a compilation starts: waits, unless on the thread that made the gate, until it opens. */
@@ -55,7 +73,15 @@ final class StartupCompilationGate {
             return; // it would wait for itself
         }
         try {
-            opened.await();
+            synchronized (this) {
+                while (!scheduled) {
+                    wait();
+                }
+                long left;
+                while ((left = opensAt - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Truffle cancelling the compilation, or shutting down: let it
         }

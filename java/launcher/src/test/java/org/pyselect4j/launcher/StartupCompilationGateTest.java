@@ -29,6 +29,30 @@ class StartupCompilationGateTest {
     }
 
     @Test
+    void aDelayedOpeningHoldsUntilItsTimeAndAnOpenNowWins() throws Exception {
+        StartupCompilationGate gate = new StartupCompilationGate();
+        Thread compiler = new Thread(gate::awaitOpen);
+        compiler.start();
+        gate.openAfter(Duration.ofHours(1));
+        compiler.join(200);
+        assertTrue(compiler.isAlive(), "passed before its time");
+        gate.openAfter(Duration.ofHours(2)); // later than the opening set: ignored
+        gate.open();
+        compiler.join(5000);
+        assertFalse(compiler.isAlive(), "still waiting after open()");
+    }
+
+    @Test
+    void aShortDelayEnds() throws Exception {
+        StartupCompilationGate gate = new StartupCompilationGate();
+        gate.openAfter(Duration.ofMillis(100));
+        Thread compiler = new Thread(gate::awaitOpen);
+        compiler.start();
+        compiler.join(10_000);
+        assertFalse(compiler.isAlive(), "still waiting 10 s after a 100 ms delay");
+    }
+
+    @Test
     void theThreadThatMadeTheGateNeverWaits() {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> new StartupCompilationGate().awaitOpen());
     }

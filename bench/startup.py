@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Start-up of bin/pyselect4j (JIT on and off) and CPython 3.13, measured from outside.
 
-Three cases, each a fresh process, interleaved (every interpreter once per case
+Four cases, each a fresh process, interleaved (every interpreter once per case
 per round, so load from elsewhere hits all of them alike); medians reported:
   first line      process start to the script's first line printed on its stdout
   empty script    process start to exit, for an empty script
   import asyncio  process start to exit, for a script that imports asyncio
+  daemon thread   process start to exit, for a script that leaves a daemon thread
+                  waiting in epoll.poll() (CPython does not wait for it)
 Each cell: median wall seconds (median CPU seconds of all the process's threads).
 
   bench/startup.py                  5 rounds, CPython, JIT, no-JIT
@@ -28,6 +30,13 @@ CASES = {
     "first line": 'print("first line", flush=True)\nimport time\ntime.sleep(0)\n',
     "empty script": "",
     "import asyncio": "import asyncio\n",
+    "daemon thread": ("import select, threading\n"
+                      "started = threading.Event()\n"
+                      "def wait_forever():\n"
+                      "    started.set()\n"
+                      "    select.epoll().poll()\n"
+                      "threading.Thread(target=wait_forever, daemon=True).start()\n"
+                      "started.wait()\n"),
 }
 
 

@@ -69,27 +69,34 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = run(args);
+        exit(run(args, Boolean.getBoolean(EXIT_AT_ONCE)), false);
+    }
+
+    /** Ends the process with the program's status; after an uncaught KeyboardInterrupt by SIGINT, as CPython. */
+    private static void exit(int status, boolean atOnce) {
         if (status == KILLED_BY_SIGINT) {
             killSelfWithSigint();
             status = 130; // what a shell reports for it, should the signal not end us
         }
         System.out.flush();
         System.err.flush();
-        if (Boolean.getBoolean(EXIT_AT_ONCE)) {
+        if (atOnce) {
             exitAtOnce(status);
         }
         System.exit(status);
     }
 
     /**
-     * Ends the process without the JVM's exit sequence, which waits for each of
-     * HotSpot's compiler threads to finish the method it is compiling: 0.1-0.4 s
-     * here with the JIT, up to 10 s. By now the context is closed (atexit,
-     * threads, Python's streams) and Java's streams are flushed, so the JVM has
-     * nothing left to do unless it records something at exit (an AOT cache in
-     * training, a flight recording): bin/pyselect4j asks for this only with its
-     * own JVM options.
+     * Ends the process as CPython ends, once the runner has done what CPython does
+     * at exit (non-daemon threads joined, atexit run, Python's streams flushed):
+     * without closing the context, where GraalPy stops the daemon threads still
+     * running (it joins each for 100 ms, interrupts it, joins it again, then
+     * kills it: 0.4-0.7 s; CPython leaves them), and without the JVM's exit
+     * sequence, which waits for each of HotSpot's compiler threads to finish the
+     * method it is compiling (0.1-0.4 s here with the JIT, up to 10 s). Nothing
+     * else is left to do unless the JVM records something at exit (an AOT cache
+     * in training, a flight recording): bin/pyselect4j asks for this only with
+     * its own JVM options.
      */
     private static void exitAtOnce(int status) {
         try {
@@ -118,8 +125,9 @@ public final class Main {
     /**
      * Runs the command line; returns the process exit status, or
      * {@link #KILLED_BY_SIGINT} when the program ended with an uncaught KeyboardInterrupt.
+     * With {@code endAtOnce}, a program that ran ends the process itself ({@link #exitAtOnce}).
      */
-    static int run(String[] args) {
+    static int run(String[] args, boolean endAtOnce) {
         CommandLine invocation;
         try {
             invocation = CommandLine.parse(args);
@@ -178,8 +186,12 @@ public final class Main {
                     gate.openAfter(jitDelay);
                     return null;
                 };
-                return runner.execute(invocation.mode().name().toLowerCase(), invocation.target(),
-                        invocation.skipFirstLine(), programStarts).asInt();
+                int status = runner.execute(invocation.mode().name().toLowerCase(), invocation.target(),
+                        invocation.skipFirstLine(), programStarts, endAtOnce).asInt();
+                if (endAtOnce) {
+                    exit(status, true);
+                }
+                return status;
             } finally {
                 gate.open(); // also when start-up failed: closing the context may wait for a held compilation
             }

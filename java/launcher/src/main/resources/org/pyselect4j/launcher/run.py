@@ -1,11 +1,12 @@
 # Runs the program the launcher was given, the way CPython's python3 does, and
 # gives back the exit status. Evaluated by Main in __main__; the last expression
 # is the function it calls, with a callable to call as the program starts (it
-# lets the JIT compile: see StartupCompilationGate). The function takes its own
-# name out of __main__ before the program runs there.
+# lets the JIT compile: see StartupCompilationGate), and whether the process
+# ends right after it, the context left open (see Main.exitAtOnce). The function
+# takes its own name out of __main__ before the program runs there.
 
 
-def _pyselect4j_run(mode, target, skip_first_line, program_starts):
+def _pyselect4j_run(mode, target, skip_first_line, program_starts, end_here):
     import os
     import runpy
     import sys
@@ -134,6 +135,14 @@ def _pyselect4j_run(mode, target, skip_first_line, program_starts):
         status = 1
     else:
         status = 0
+    if end_here:
+        # The launcher ends the process without closing the context (Main.exitAtOnce): what CPython
+        # does at exit after joining the threads, atexit's callbacks, is done here.
+        import atexit
+        try:
+            atexit._run_exitfuncs()
+        except BaseException:
+            pass  # a failing callback was reported as it failed, and the others ran
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -99,11 +99,7 @@ public final class Main {
      * its own JVM options.
      */
     private static void exitAtOnce(int status) {
-        try {
-            ProcessExit.now(status);
-        } catch (LinkageError e) {
-            // the native library never loaded (start-up failed): the JVM's own exit below
-        }
+        ProcessExit.now(status); // the native library is loaded: the program ran
     }
 
     /**

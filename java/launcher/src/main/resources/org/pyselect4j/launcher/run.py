@@ -10,6 +10,7 @@ def _pyselect4j_run(mode, target, skip_first_line, program_starts, end_here):
     import os
     import runpy
     import sys
+    from importlib.machinery import BuiltinImporter, SourceFileLoader
 
     def exit_status(exit):
         code = exit.code
@@ -52,7 +53,6 @@ def _pyselect4j_run(mode, target, skip_first_line, program_starts, end_here):
         while it runs and __loader__ a SourceFileLoader (runpy.run_path would import
         pkgutil on the way, 0.4 s of start-up here, and show its frames in tracebacks).
         -x: the first line is not Python; line numbers still count it, as in CPython."""
-        from importlib.machinery import SourceFileLoader
         path = os.path.join(os.getcwd(), target)  # absolute, not normalised, as CPython's __file__
         try:
             script = open(path, "rb")
@@ -104,7 +104,6 @@ def _pyselect4j_run(mode, target, skip_first_line, program_starts, end_here):
     # As CPython's __main__ starts: nothing of the runner's, an empty __annotations__, and the
     # loader of -c and of standard input.
     del main._pyselect4j_run
-    from importlib.machinery import BuiltinImporter
     main.__dict__.setdefault("__annotations__", {})
     main.__loader__ = BuiltinImporter
     import signal

@@ -118,13 +118,28 @@ def test_missing_module_exits_1_with_cpythons_message(tmp_path):
     assert child.stderr == f"{sys.executable}: No module named no_such_module_here\n"
 
 
-def test_traceback_shows_only_the_scripts_frames(tmp_path):
+def test_traceback_shows_only_the_programs_frames(tmp_path):
     script = tmp_path / "fails.py"
     script.write_text("def fail():\n    1/0\nfail()\n")
     child = run_child(str(script))
     assert child.returncode == 1
     frames = [line for line in child.stderr.splitlines() if line.startswith("  File ")]
     assert frames == [f'  File "{script}", line 3, in <module>', f'  File "{script}", line 2, in fail']
+
+    module = tmp_path / "fails_on_import.py"
+    module.write_text("x = 1\n1/0\n")
+    script.write_text("import fails_on_import\n")
+    child = run_child(str(script))
+    assert child.returncode == 1
+    frames = [line for line in child.stderr.splitlines() if line.startswith("  File ")]
+    assert frames == [f'  File "{script}", line 1, in <module>', f'  File "{module}", line 2, in <module>']
+
+
+def test_no_frame_above_the_programs(tmp_path):
+    script = tmp_path / "frames.py"
+    script.write_text("import sys\nprint(sys._getframe().f_back)\n")
+    child = run_child(str(script))
+    assert (child.returncode, child.stdout, child.stderr) == (0, "None\n", "")
 
 
 def test_process_ends_after_threads_atexit_and_output(tmp_path):

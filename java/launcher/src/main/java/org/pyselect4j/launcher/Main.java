@@ -46,7 +46,7 @@ public final class Main {
               -      : program read from stdin (default)
             Not supported: -i (interactive inspection).
             Environment: PYTHONPATH, PYTHONUNBUFFERED, PYSELECT4J_JIT=0 (run without the JIT),
-              PYSELECT4J_JIT=eager (the JIT compiles during start-up too, not only once the program runs),
+              PYSELECT4J_JIT=eager (the JIT compiles during start-up and imports too, not only once the program runs),
               PYSELECT4J_JIT=background (the JIT compiles only with CPU time nothing else wants),
               PYSELECT4J_JIT_DELAY=seconds (the JIT compiles that long after the program starts; default 0).
             """;
@@ -162,12 +162,10 @@ public final class Main {
         if ("background".equals(jit)) {
             PySelect4j.compileInBackground(builder);
         }
-        // The JIT compiles once the program starts, or PYSELECT4J_JIT_DELAY later (PYSELECT4J_JIT=eager:
-        // from the first moment).
+        // The JIT compiles once the program starts, or PYSELECT4J_JIT_DELAY later, and not while it imports
+        // modules (PYSELECT4J_JIT=eager: from the first moment).
         StartupCompilationGate gate = new StartupCompilationGate();
-        if (!"eager".equals(jit) && !"background".equals(jit)) {
-            gate.holdCompilations();
-        }
+        boolean gateHolds = !"eager".equals(jit) && !"background".equals(jit) && gate.holdCompilations();
         String executable = System.getenv("PYSELECT4J_LAUNCHER");
         if (executable != null) {
             builder.option("python.Executable", executable);
@@ -176,14 +174,19 @@ public final class Main {
         try (Context context = PySelect4j.install(builder, pythonPath == null ? "" : pythonPath).build()) {
             try {
                 PySelect4j.check(context);
+                // Internal: the runner's frames are in no traceback, and it runs in a namespace of its own.
                 Value runner = context.eval(Source.newBuilder("python", resource("run.py"), "<pyselect4j launcher>")
-                        .buildLiteral());
+                        .internal(true).buildLiteral());
                 ProxyExecutable programStarts = arguments -> {
                     gate.openAfter(jitDelay);
                     return null;
                 };
+                ProxyExecutable importing = arguments -> {
+                    gate.importing(arguments[0].asBoolean());
+                    return null;
+                };
                 int status = runner.execute(invocation.mode().name().toLowerCase(), invocation.target(),
-                        invocation.skipFirstLine(), programStarts, endAtOnce).asInt();
+                        invocation.skipFirstLine(), programStarts, gateHolds ? importing : null, endAtOnce).asInt();
                 if (endAtOnce) {
                     exit(status, true);
                 }

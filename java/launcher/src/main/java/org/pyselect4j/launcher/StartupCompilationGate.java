@@ -29,56 +29,107 @@ import com.oracle.truffle.runtime.OptimizedTruffleRuntimeListener;
  * <p>{@link #openAfter} holds them a while longer: a program that ends within
  * that time runs as without the JIT (see {@code PYSELECT4J_JIT_DELAY} in
  * {@link Main}).
+ *
+ * <p>Once open, the gate still holds compilations while the program imports
+ * modules ({@link #importing}, told by the runner) and for {@link #IMPORT_GRACE}
+ * after the last import ends (a compilation, once started, runs to its end, a
+ * second or more on a cold compiler: the grace keeps one from starting between
+ * two imports), for at most {@link #IMPORT_HOLD_LIMIT} after it opened. An import
+ * runs code once, the way start-up does, and compiling it meanwhile costs the
+ * program about as much as it takes (a program that imports asyncio and ends:
+ * README, Performance). The limit keeps the JIT for a program whose work runs
+ * inside an import.
  */
 final class StartupCompilationGate {
     private static final String RUNTIME_MODULE = "org.graalvm.truffle.runtime";
     private static final String RUNTIME_PACKAGE = "com.oracle.truffle.runtime";
 
+    /** The longest time after the gate opens that imports hold compilations. */
+    static final Duration IMPORT_HOLD_LIMIT = Duration.ofSeconds(10);
+    /** How long after the last import ends compilations are still held. */
+    static final Duration IMPORT_GRACE = Duration.ofMillis(100);
+
     /** The thread that will open the gate: a compilation it runs itself (not in the background) is never held. */
     private final Thread opener = Thread.currentThread();
+    private final long importHoldLimitNanos;
+    private final long importGraceNanos;
     /** Whether a time to open is set; guarded by this. */
     private boolean scheduled;
     /** The {@link System#nanoTime()} at which it opens, once scheduled; guarded by this. */
     private long opensAt;
+    /** How many imports are under way, in all threads; guarded by this. */
+    private int imports;
+    /** When the last import ended, or the opening if later; guarded by this. */
+    private long importsEnded;
+    /** Whether {@link #open()} let everything go; guarded by this. */
+    private boolean released;
+
+    StartupCompilationGate() {
+        this(IMPORT_HOLD_LIMIT, IMPORT_GRACE);
+    }
+
+    StartupCompilationGate(Duration importHoldLimit, Duration importGrace) {
+        importHoldLimitNanos = importHoldLimit.toNanos();
+        importGraceNanos = importGrace.toNanos();
+    }
 
     /**
      * Holds every compilation that starts from now on until {@link #open()}, when
-     * the JIT is on and Truffle's runtime package is exported to the launcher.
+     * the JIT is on and Truffle's runtime package is exported to the launcher;
+     * says whether it does.
      */
-    void holdCompilations() {
+    boolean holdCompilations() {
         Optional<Module> runtime = ModuleLayer.boot().findModule(RUNTIME_MODULE);
         if (runtime.isPresent() && runtime.get().isExported(RUNTIME_PACKAGE, StartupCompilationGate.class.getModule())) {
-            Listener.register(this); // the only use of the package's types: loaded only once it is readable
+            return Listener.register(this); // the only use of the package's types: loaded only once it is readable
         }
+        return false;
     }
 
-    /** Lets held and later compilations go now; idempotent. */
-    void open() {
-        openAfter(Duration.ZERO);
+    /** Lets held and later compilations go now, imports or not; idempotent. */
+    synchronized void open() {
+        released = true;
+        notifyAll();
     }
 
-    /** Lets held and later compilations go once {@code delay} has passed; an earlier opening stands. */
+    /** Lets held and later compilations go once {@code delay} has passed (and imports allow); an earlier opening stands. */
     synchronized void openAfter(Duration delay) {
         long at = System.nanoTime() + delay.toNanos();
         if (!scheduled || at - opensAt < 0) {
             scheduled = true;
             opensAt = at;
+            importsEnded = at;
             notifyAll();
         }
     }
 
-    /** Where a compilation starts: waits, unless on the thread that made the gate, until it opens. */
+    /** Told by the runner as an import of a module starts ({@code true}) and as it ends ({@code false}). */
+    synchronized void importing(boolean starts) {
+        imports += starts ? 1 : -1;
+        if (imports == 0) {
+            long now = System.nanoTime();
+            if (!scheduled || now - importsEnded > 0) {
+                importsEnded = now;
+            }
+            notifyAll();
+        }
+    }
+
+    /**
+     * Where a compilation starts: waits, unless on the thread that made the gate,
+     * until it opens and imports allow.
+     */
     void awaitOpen() {
         if (Thread.currentThread() == opener) {
             return; // it would wait for itself
         }
         try {
             synchronized (this) {
-                while (!scheduled) {
+                while (!released && !scheduled) {
                     wait();
                 }
                 long left;
-                while ((left = opensAt - System.nanoTime()) > 0) {
+                while ((left = timeToWait()) > 0) {
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 }
             }
@@ -87,11 +138,27 @@ final class StartupCompilationGate {
         }
     }
 
+    /** Nanoseconds still to wait, once scheduled or released; guarded by this. */
+    private long timeToWait() {
+        if (released) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        long holdEnds = opensAt + importHoldLimitNanos;
+        long until = imports > 0 ? holdEnds : importsEnded + importGraceNanos;
+        if (until - holdEnds > 0) {
+            until = holdEnds;
+        }
+        return Math.max(until - now, opensAt - now);
+    }
+
     private record Listener(StartupCompilationGate gate) implements OptimizedTruffleRuntimeListener {
-        static void register(StartupCompilationGate gate) {
+        static boolean register(StartupCompilationGate gate) {
             if (Truffle.getRuntime() instanceof OptimizedTruffleRuntime runtime) {
                 runtime.addListener(new Listener(gate));
+                return true;
             }
+            return false;
         }
 
         @Override

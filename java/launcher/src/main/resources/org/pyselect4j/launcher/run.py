@@ -1,12 +1,13 @@
 # Runs the program the launcher was given, the way CPython's python3 does, and
-# gives back the exit status. Evaluated by Main in __main__; the last expression
-# is the function it calls, with a callable to call as the program starts (it
-# lets the JIT compile: see StartupCompilationGate), and whether the process
-# ends right after it, the context left open (see Main.exitAtOnce). The function
-# takes its own name out of __main__ before the program runs there.
+# gives back the exit status. Main evaluates it as an internal source: in a
+# namespace of its own, its frames in no traceback. The last expression is the
+# function it calls, with a callable to call as the program starts (it lets the
+# JIT compile: see StartupCompilationGate), one to tell the gate of imports (None
+# when no gate holds the JIT), and whether the process ends right after it, the
+# context left open (see Main.exitAtOnce).
 
 
-def _pyselect4j_run(mode, target, skip_first_line, program_starts, end_here):
+def run_program(mode, target, skip_first_line, program_starts, importing, end_here):
     import os
     import runpy
     import sys
@@ -22,11 +23,22 @@ def _pyselect4j_run(mode, target, skip_first_line, program_starts, end_here):
         return 1
 
     def report(error):
-        """Prints the traceback as CPython would: without this runner's frames."""
-        tb = error.__traceback__
-        while tb is not None and tb.tb_frame.f_code.co_filename == report.__code__.co_filename:
-            tb = tb.tb_next
-        sys.excepthook(type(error), error, tb)
+        sys.excepthook(type(error), error, error.__traceback__)
+
+    def tell_of_imports():
+        """Has the import system tell the gate as each module's import starts and ends (at
+        every level: a package and the modules it imports)."""
+        import importlib._bootstrap as bootstrap
+        find_and_load = bootstrap._find_and_load
+
+        def _find_and_load(*arguments):
+            importing(True)
+            try:
+                return find_and_load(*arguments)
+            finally:
+                importing(False)
+
+        bootstrap._find_and_load = _find_and_load
 
     def prepend_to_path(entry):
         # -P and -I: no potentially unsafe path first on sys.path, as CPython.
@@ -101,9 +113,7 @@ def _pyselect4j_run(mode, target, skip_first_line, program_starts, end_here):
             print("Python", sys.version.split()[0], "(GraalPy, with pyselect4j)")
 
     main = sys.modules["__main__"]
-    # As CPython's __main__ starts: nothing of the runner's, an empty __annotations__, and the
-    # loader of -c and of standard input.
-    del main._pyselect4j_run
+    # As CPython's __main__ starts: an empty __annotations__, and the loader of -c and of standard input.
     main.__dict__.setdefault("__annotations__", {})
     main.__loader__ = BuiltinImporter
     import signal
@@ -117,6 +127,8 @@ def _pyselect4j_run(mode, target, skip_first_line, program_starts, end_here):
             signal.signal(signal.SIGINT, signal.default_int_handler)
     except (OSError, ValueError):
         pass
+    if importing is not None:
+        tell_of_imports()
     program_starts()
     try:
         try:
@@ -150,4 +162,4 @@ def _pyselect4j_run(mode, target, skip_first_line, program_starts, end_here):
     return status
 
 
-_pyselect4j_run
+run_program

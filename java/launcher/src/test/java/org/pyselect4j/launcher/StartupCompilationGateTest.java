@@ -43,6 +43,46 @@ class StartupCompilationGateTest {
     }
 
     @Test
+    void anImportHoldsTheOpenGateUntilItEnds() throws Exception {
+        StartupCompilationGate gate = new StartupCompilationGate(Duration.ofHours(1), Duration.ofMillis(50));
+        gate.importing(true);
+        gate.importing(true); // a nested import
+        gate.openAfter(Duration.ZERO);
+        Thread compiler = new Thread(gate::awaitOpen);
+        compiler.start();
+        gate.importing(false);
+        compiler.join(300);
+        assertTrue(compiler.isAlive(), "passed while an import was under way");
+        gate.importing(false);
+        compiler.join(10_000);
+        assertFalse(compiler.isAlive(), "still waiting 10 s after the imports ended");
+    }
+
+    @Test
+    void importsHoldNoLongerThanTheLimit() throws Exception {
+        StartupCompilationGate gate = new StartupCompilationGate(Duration.ofSeconds(2), Duration.ofMillis(50));
+        gate.importing(true);
+        gate.openAfter(Duration.ZERO);
+        Thread compiler = new Thread(gate::awaitOpen);
+        compiler.start();
+        compiler.join(200);
+        assertTrue(compiler.isAlive(), "passed while an import was under way");
+        compiler.join(10_000);
+        assertFalse(compiler.isAlive(), "still waiting 10 s after the gate opened, though the limit is 2 s");
+    }
+
+    @Test
+    void openLetsGoDuringAnImport() throws Exception {
+        StartupCompilationGate gate = new StartupCompilationGate(Duration.ofHours(1), Duration.ofHours(1));
+        gate.importing(true);
+        Thread compiler = new Thread(gate::awaitOpen);
+        compiler.start();
+        gate.open();
+        compiler.join(5000);
+        assertFalse(compiler.isAlive(), "still waiting after open()");
+    }
+
+    @Test
     void theThreadThatMadeTheGateNeverWaits() {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> new StartupCompilationGate().awaitOpen());
     }

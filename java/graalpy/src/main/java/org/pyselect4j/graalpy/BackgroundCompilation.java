@@ -2,7 +2,9 @@ package org.pyselect4j.graalpy;
 
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,8 +20,10 @@ import org.pyselect4j.core.ThreadNice;
  *
  * <p>Truffle makes its compiler threads when it first has something to
  * compile, and gives no hook for it, so a daemon thread watches this process's
- * threads for their kernel name, reading each thread's name until it has
- * named itself: every 10 ms until the first appears (for at
+ * threads for their kernel name, reading each thread's name during its first
+ * {@link #NAMING_NANOS} (a new thread carries its parent's name until the JVM
+ * names it, later on a loaded machine: 10 ms were seen to be too short):
+ * every 10 ms until the first compiler thread appears (for at
  * most {@link #GIVE_UP_AFTER_NANOS}: an engine without the JIT makes none),
  * then every 200 ms for {@link #KEEP_WATCHING_NANOS} more, for the further
  * threads of a busy queue. Truffle must not replace an idle compiler thread by
@@ -33,7 +37,8 @@ final class BackgroundCompilation {
     private static final long GIVE_UP_AFTER_NANOS = TimeUnit.MINUTES.toNanos(2);
     private static final long KEEP_WATCHING_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    private static final int NAME_READS = 2;
+    /** How long after a thread is first seen its name is read: by then the JVM has named it. */
+    private static final long NAMING_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
@@ -50,23 +55,21 @@ final class BackgroundCompilation {
     }
 
     private static void watch() {
-        // How often each thread's name was read: twice, 10 ms apart or more, tells a thread
-        // that has named itself (the JVM does so as it starts); then it is not read again.
-        Map<Integer, Integer> reads = new HashMap<>();
+        Map<Integer, Long> firstSeen = new HashMap<>(); // thread id -> System.nanoTime() when first listed
+        Set<Integer> lowered = new HashSet<>();
         boolean found = false;
         long deadline = System.nanoTime() + GIVE_UP_AFTER_NANOS;
         try {
             while (System.nanoTime() - deadline < 0) {
+                long now = System.nanoTime();
                 for (int tid : ThreadNice.threads()) {
-                    int count = reads.getOrDefault(tid, 0);
-                    if (count == NAME_READS) {
+                    if (lowered.contains(tid) || now - firstSeen.computeIfAbsent(tid, id -> now) > NAMING_NANOS) {
                         continue;
                     }
                     String name = ThreadNice.nameOf(tid);
-                    boolean compiler = name != null && name.startsWith(COMPILER_THREAD_NAME);
-                    reads.put(tid, compiler ? NAME_READS : count + 1);
-                    if (compiler) {
+                    if (name != null && name.startsWith(COMPILER_THREAD_NAME)) {
                         lower(tid);
+                        lowered.add(tid);
                         if (!found) {
                             found = true;
                             deadline = System.nanoTime() + KEEP_WATCHING_NANOS;

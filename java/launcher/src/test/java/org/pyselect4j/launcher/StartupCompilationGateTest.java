@@ -19,27 +19,20 @@ class StartupCompilationGateTest {
     @Test
     void anotherThreadWaitsUntilTheGateOpensAndAnOpenNowBeatsADelay() throws Exception {
         StartupCompilationGate gate = new StartupCompilationGate();
-        Thread compiler = new Thread(gate::awaitOpen);
-        compiler.start();
-        compiler.join(200);
-        assertTrue(compiler.isAlive(), "passed a closed gate");
+        Thread compiler = compilerAt(gate);
+        assertWaits(compiler, "passed a closed gate");
         gate.openAfter(Duration.ofHours(1));
-        compiler.join(200);
-        assertTrue(compiler.isAlive(), "passed before its time");
+        assertWaits(compiler, "passed before its time");
         gate.openAfter(Duration.ofHours(2)); // later than the opening set: ignored
         gate.open();
-        compiler.join(5000);
-        assertFalse(compiler.isAlive(), "still waiting after open()");
+        assertPasses(compiler, "still waiting after open()");
     }
 
     @Test
     void aShortDelayEnds() throws Exception {
         StartupCompilationGate gate = new StartupCompilationGate();
         gate.openAfter(Duration.ofMillis(100));
-        Thread compiler = new Thread(gate::awaitOpen);
-        compiler.start();
-        compiler.join(10_000);
-        assertFalse(compiler.isAlive(), "still waiting 10 s after a 100 ms delay");
+        assertPasses(compilerAt(gate), "still waiting 10 s after a 100 ms delay");
     }
 
     @Test
@@ -48,14 +41,11 @@ class StartupCompilationGateTest {
         gate.importing(true);
         gate.importing(true); // a nested import
         gate.openAfter(Duration.ZERO);
-        Thread compiler = new Thread(gate::awaitOpen);
-        compiler.start();
+        Thread compiler = compilerAt(gate);
         gate.importing(false);
-        compiler.join(300);
-        assertTrue(compiler.isAlive(), "passed while an import was under way");
+        assertWaits(compiler, "passed while an import was under way");
         gate.importing(false);
-        compiler.join(10_000);
-        assertFalse(compiler.isAlive(), "still waiting 10 s after the imports ended");
+        assertPasses(compiler, "still waiting 10 s after the imports ended");
     }
 
     @Test
@@ -63,23 +53,18 @@ class StartupCompilationGateTest {
         StartupCompilationGate gate = new StartupCompilationGate(Duration.ofSeconds(2), Duration.ofMillis(50));
         gate.importing(true);
         gate.openAfter(Duration.ZERO);
-        Thread compiler = new Thread(gate::awaitOpen);
-        compiler.start();
-        compiler.join(200);
-        assertTrue(compiler.isAlive(), "passed while an import was under way");
-        compiler.join(10_000);
-        assertFalse(compiler.isAlive(), "still waiting 10 s after the gate opened, though the limit is 2 s");
+        Thread compiler = compilerAt(gate);
+        assertWaits(compiler, "passed while an import was under way");
+        assertPasses(compiler, "still waiting 10 s after the gate opened, though the limit is 2 s");
     }
 
     @Test
     void openLetsGoDuringAnImport() throws Exception {
         StartupCompilationGate gate = new StartupCompilationGate(Duration.ofHours(1), Duration.ofHours(1));
         gate.importing(true);
-        Thread compiler = new Thread(gate::awaitOpen);
-        compiler.start();
+        Thread compiler = compilerAt(gate);
         gate.open();
-        compiler.join(5000);
-        assertFalse(compiler.isAlive(), "still waiting after open()");
+        assertPasses(compiler, "still waiting after open()");
     }
 
     @Test
@@ -99,5 +84,22 @@ class StartupCompilationGateTest {
         compiler.join(200);
         compiler.interrupt();
         assertEquals(true, interrupted.get(5, TimeUnit.SECONDS));
+    }
+
+    /** A thread in a compiler thread's place: it meets the gate as a compilation would start. */
+    private static Thread compilerAt(StartupCompilationGate gate) {
+        Thread compiler = new Thread(gate::awaitOpen);
+        compiler.start();
+        return compiler;
+    }
+
+    private static void assertWaits(Thread compiler, String message) throws InterruptedException {
+        compiler.join(200);
+        assertTrue(compiler.isAlive(), message);
+    }
+
+    private static void assertPasses(Thread compiler, String message) throws InterruptedException {
+        compiler.join(10_000);
+        assertFalse(compiler.isAlive(), message);
     }
 }

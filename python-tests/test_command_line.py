@@ -119,20 +119,22 @@ def test_missing_module_exits_1_with_cpythons_message(tmp_path):
 
 
 def test_traceback_shows_only_the_programs_frames(tmp_path):
+    def failing_frames(script):
+        """The frame lines of the traceback the failing script prints."""
+        child = run_child(str(script))
+        assert child.returncode == 1
+        return [line for line in child.stderr.splitlines() if line.startswith("  File ")]
+
     script = tmp_path / "fails.py"
     script.write_text("def fail():\n    1/0\nfail()\n")
-    child = run_child(str(script))
-    assert child.returncode == 1
-    frames = [line for line in child.stderr.splitlines() if line.startswith("  File ")]
-    assert frames == [f'  File "{script}", line 3, in <module>', f'  File "{script}", line 2, in fail']
+    assert failing_frames(script) == [f'  File "{script}", line 3, in <module>',
+                                      f'  File "{script}", line 2, in fail']
 
     module = tmp_path / "fails_on_import.py"
     module.write_text("x = 1\n1/0\n")
     script.write_text("import fails_on_import\n")
-    child = run_child(str(script))
-    assert child.returncode == 1
-    frames = [line for line in child.stderr.splitlines() if line.startswith("  File ")]
-    assert frames == [f'  File "{script}", line 1, in <module>', f'  File "{module}", line 2, in <module>']
+    assert failing_frames(script) == [f'  File "{script}", line 1, in <module>',
+                                      f'  File "{module}", line 2, in <module>']
 
 
 def test_no_frame_above_the_programs(tmp_path):

@@ -45,9 +45,9 @@ final class StartupCompilationGate {
     private static final String RUNTIME_PACKAGE = "com.oracle.truffle.runtime";
 
     /** The longest time after the gate opens that imports hold compilations. */
-    static final Duration IMPORT_HOLD_LIMIT = Duration.ofSeconds(10);
+    private static final Duration IMPORT_HOLD_LIMIT = Duration.ofSeconds(10);
     /** How long after the last import ends compilations are still held. */
-    static final Duration IMPORT_GRACE = Duration.ofMillis(100);
+    private static final Duration IMPORT_GRACE = Duration.ofMillis(100);
 
     /** The thread that will open the gate: a compilation it runs itself (not in the background) is never held. */
     private final Thread opener = Thread.currentThread();

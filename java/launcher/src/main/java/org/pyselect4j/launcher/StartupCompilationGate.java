@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.runtime.AbstractCompilationTask;
+import com.oracle.truffle.runtime.BaseOSRRootNode;
 import com.oracle.truffle.runtime.OptimizedCallTarget;
 import com.oracle.truffle.runtime.OptimizedTruffleRuntime;
 import com.oracle.truffle.runtime.OptimizedTruffleRuntimeListener;
@@ -39,6 +40,9 @@ import com.oracle.truffle.runtime.OptimizedTruffleRuntimeListener;
  * program about as much as it takes (a program that imports asyncio and ends:
  * README, Performance). The limit keeps the JIT for a program whose work runs
  * inside an import.
+ *
+ * <p>Of the compilations queued meanwhile, those whose code has not run since
+ * the hold ended are dropped as they come to start ({@link HeldBacklog}).
  */
 final class StartupCompilationGate {
     private static final String RUNTIME_MODULE = "org.graalvm.truffle.runtime";
@@ -115,13 +119,19 @@ final class StartupCompilationGate {
         }
     }
 
+    /** Whether a compilation starting now would wait. */
+    synchronized boolean holds() {
+        return !released && (!scheduled || timeToWait() > 0);
+    }
+
     /**
      * Where a compilation starts: waits, unless on the thread that made the gate,
-     * until it opens and imports allow.
+     * until it opens and imports allow; says whether the gate let it through
+     * (false on that thread, which it never holds).
      */
-    void awaitOpen() {
+    boolean awaitOpen() {
         if (Thread.currentThread() == opener) {
-            return; // it would wait for itself
+            return false; // it would wait for itself
         }
         try {
             synchronized (this) {
@@ -136,6 +146,7 @@ final class StartupCompilationGate {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Truffle cancelling the compilation, or shutting down: let it
         }
+        return true;
     }
 
     /** Nanoseconds still to wait, once scheduled or released; guarded by this. */
@@ -152,18 +163,39 @@ final class StartupCompilationGate {
         return Math.max(until - now, opensAt - now);
     }
 
-    private record Listener(StartupCompilationGate gate) implements OptimizedTruffleRuntimeListener {
+    private record Listener(StartupCompilationGate gate, HeldBacklog<OptimizedCallTarget> backlog)
+            implements OptimizedTruffleRuntimeListener {
+        private static final String STALE = "pyselect4j: held while starting or importing, not run since";
+
         static boolean register(StartupCompilationGate gate) {
             if (Truffle.getRuntime() instanceof OptimizedTruffleRuntime runtime) {
-                runtime.addListener(new Listener(gate));
+                runtime.addListener(new Listener(gate, new HeldBacklog<>(OptimizedCallTarget::getCallAndLoopCount)));
                 return true;
             }
             return false;
         }
 
         @Override
+        public void onCompilationQueued(OptimizedCallTarget target, int tier) {
+            // A loop's on-stack replacement counts its iterations elsewhere: never judged stale.
+            if (gate.holds() && !(target.getRootNode() instanceof BaseOSRRootNode)) {
+                backlog.queued(target);
+            }
+        }
+
+        @Override
         public void onCompilationStarted(OptimizedCallTarget target, AbstractCompilationTask task) {
-            gate.awaitOpen();
+            if (!gate.awaitOpen()) {
+                return;
+            }
+            backlog.holdOver(); // no hold is on now
+            try {
+                if (backlog.stale(target)) {
+                    target.cancelCompilation(STALE);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // as in awaitOpen
+            }
         }
     }
 }

@@ -1,0 +1,85 @@
+package org.pyselect4j.launcher;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+
+/**
+ * The compilations queued while {@link StartupCompilationGate} held them, and
+ * which of them went stale meanwhile: code that was hot during start-up or an
+ * import (the import system's own functions, a module's set-up) and has not
+ * run since. Truffle 25 compiles such a backlog, stale or not, so a program's
+ * own hot code waited behind it: in a selectors echo server, 12 s of the one
+ * compiler thread went to two functions of the import system after the
+ * imports had ended (README, Performance).
+ *
+ * <p>When the hold ends, the backlog's activity counts (Truffle's call and
+ * loop counts) are noted. A backlog compilation that then starts is stale if
+ * its target's count has not moved for {@link #PROBE} after that: the caller
+ * drops it. A target still in use is queued again by Truffle at its next call,
+ * so a wrong guess costs only that wait.
+ *
+ * @param <T> what is compiled (Truffle's call target; anything with a count in tests)
+ */
+final class HeldBacklog<T> {
+    /** How long after the hold ends a target must show activity to be compiled. */
+    private static final Duration PROBE = Duration.ofMillis(100);
+
+    /** A target's count when the hold ended, and when that was. */
+    private record Noted(int count, long atNanos) {
+    }
+
+    private final ToIntFunction<T> activity;
+    private final long probeNanos;
+    /** Queued during a hold, not yet noted. */
+    private final Set<T> queued = ConcurrentHashMap.newKeySet();
+    /** Noted at the end of a hold, not yet started (a few hundred at most: start-up's and imports'). */
+    private final Map<T, Noted> noted = new ConcurrentHashMap<>();
+
+    HeldBacklog(ToIntFunction<T> activity) {
+        this(activity, PROBE);
+    }
+
+    HeldBacklog(ToIntFunction<T> activity, Duration probe) {
+        this.activity = activity;
+        this.probeNanos = probe.toNanos();
+    }
+
+    /** Told as {@code target} is queued while the gate holds compilations. */
+    void queued(T target) {
+        queued.add(target);
+    }
+
+    /**
+     * Told as the gate lets a compilation through, so when no hold is on: notes
+     * the count of every target queued during the last hold, the first time.
+     */
+    void holdOver() {
+        long now = System.nanoTime();
+        for (T target : queued) {
+            if (queued.remove(target)) {
+                noted.put(target, new Noted(activity.applyAsInt(target), now));
+            }
+        }
+    }
+
+    /**
+     * Whether the compilation of {@code target}, starting now, is of a backlog
+     * target that has not run since its hold ended; waits until {@link #PROBE}
+     * has passed since then, if it has not yet.
+     */
+    boolean stale(T target) throws InterruptedException {
+        Noted before = noted.remove(target);
+        if (before == null) {
+            return false;
+        }
+        long wait = before.atNanos + probeNanos - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        return activity.applyAsInt(target) == before.count;
+    }
+}

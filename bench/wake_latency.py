@@ -1,5 +1,8 @@
 """How promptly a blocked wait ends, and what it costs while blocked.
 
+- ready: epoll.poll(), poll.poll() or select.select() waiting on an idle pipe
+  that another thread writes; latency from the write to the wait's end, and
+  the waiting thread's CPU time (CLOCK_THREAD_CPUTIME_ID) over the whole wait.
 - signal: a SIGALRM handler that raises, armed while epoll.poll(), poll.poll()
   or select.select() waits on an idle pipe; latency is from the timer's expiry
   to the wait's end (median of --samples, after --warmup-samples unmeasured).
@@ -60,6 +63,29 @@ def _waits(read_end):
         "poll": lambda: poll.poll(5000),
         "select": lambda: select.select([read_end], [], [], 5.0),
     }
+
+
+def ready_latency_ms(wait, read_end, write_end):
+    """From another thread's write to the end of the wait it ends, and the waiting thread's CPU (ms both)."""
+    written = []
+    waiting = threading.Event()
+
+    def write():
+        waiting.wait()
+        time.sleep(TIMER_DELAY_S)
+        written.append(time.monotonic())
+        os.write(write_end, b"x")
+    # Started before the wait, as in kill_latency_ms.
+    writer = threading.Thread(target=write)
+    writer.start()
+    cpu_before = time.clock_gettime(time.CLOCK_THREAD_CPUTIME_ID)
+    waiting.set()
+    wait()
+    ended = time.monotonic()
+    cpu = time.clock_gettime(time.CLOCK_THREAD_CPUTIME_ID) - cpu_before
+    writer.join()
+    os.read(read_end, 1)
+    return (ended - written[0]) * 1e3, cpu * 1e3
 
 
 def signal_latency_ms(wait):
@@ -201,6 +227,11 @@ def main():
         parser.add_argument("--warmup-samples", type=int, default=20),
         parser.add_argument("--idle-seconds", type=float, default=10.0)))
     read_end, write_end = os.pipe()
+    for name, wait in _waits(read_end).items():
+        for _ in range(options.warmup_samples):
+            ready_latency_ms(wait, read_end, write_end)
+        latencies, cpus = zip(*(ready_latency_ms(wait, read_end, write_end) for _ in range(options.samples)))
+        _emit_latencies("ready_" + name, latencies, thread_cpu_ms_median=statistics.median(cpus))
     previous = signal.signal(signal.SIGALRM, _handler)
     try:
         for name, wait in _waits(read_end).items():

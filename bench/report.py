@@ -154,6 +154,9 @@ def format_tables(results, rows):
                    "%.2f" % record["median_ms"], "%.2f" % record["min_ms"], "%.2f" % record["max_ms"]]
                   for record in _records(results, "wake_latency") if "median_ms" in record]
     wake_lines += [[labels.get(record["interpreter_key"], record["interpreter_key"]),
+                    record["case"] + ": the waiting thread's CPU a wait", "%.2f" % record["thread_cpu_ms_median"], "", ""]
+                   for record in _records(results, "wake_latency") if "thread_cpu_ms_median" in record]
+    wake_lines += [[labels.get(record["interpreter_key"], record["interpreter_key"]),
                     "idle ep.poll() %.0f s: thread CPU ms" % record["seconds"], "%.2f" % record["thread_cpu_ms"],
                     "process CPU ms", "%.1f" % record["process_cpu_ms"]]
                    for record in _records(results, "wake_latency") if "thread_cpu_ms" in record]
@@ -162,7 +165,8 @@ def format_tables(results, rows):
                     "%d" % record["after_replacement"], "raise %.2f ms" % record["raise_ms"]]
                    for record in _records(results, "wake_latency") if "in_wait" in record]
     if wake_lines:
-        sections += ["", "Waits woken (ms): signal_*: a raising SIGALRM handler, timer expiry to the end of the wait; "
+        sections += ["", "Waits woken (ms): ready_*: another thread's write to the end of the wait; "
+                         "signal_*: a raising SIGALRM handler, timer expiry to the end of the wait; "
                          "signal_kill_*: SIGUSR1 sent by os.kill from a thread; asyncio_signal: to the callback",
                      _table(["interpreter", "case", "median", "min", "max"], wake_lines)]
 

@@ -65,19 +65,26 @@ def _waits(read_end):
     }
 
 
-def ready_latency_ms(wait, read_end, write_end):
-    """From another thread's write to the end of the wait it ends, and the waiting thread's CPU (ms both)."""
-    written = []
+def _acting_thread(action):
+    """A thread, started at once (starting one can take longer than the delay),
+    that calls `action` TIMER_DELAY_S after the returned event is set; returns
+    (thread, event, list that gets the time of the action)."""
+    acted_at = []
     waiting = threading.Event()
 
-    def write():
+    def act():
         waiting.wait()
         time.sleep(TIMER_DELAY_S)
-        written.append(time.monotonic())
-        os.write(write_end, b"x")
-    # Started before the wait, as in kill_latency_ms.
-    writer = threading.Thread(target=write)
-    writer.start()
+        acted_at.append(time.monotonic())
+        action()
+    thread = threading.Thread(target=act)
+    thread.start()
+    return thread, waiting, acted_at
+
+
+def ready_latency_ms(wait, read_end, write_end):
+    """From another thread's write to the end of the wait it ends, and the waiting thread's CPU (ms both)."""
+    writer, waiting, written = _acting_thread(lambda: os.write(write_end, b"x"))
     cpu_before = time.clock_gettime(time.CLOCK_THREAD_CPUTIME_ID)
     waiting.set()
     wait()
@@ -116,17 +123,7 @@ def _later(seconds, action):
 
 def kill_latency_ms(wait):
     """From another thread's os.kill(SIGUSR1) to the end of the wait its raising handler ends."""
-    sent = []
-    waiting = threading.Event()
-
-    def send():
-        waiting.wait()
-        time.sleep(TIMER_DELAY_S)
-        sent.append(time.monotonic())
-        os.kill(os.getpid(), signal.SIGUSR1)
-    # Started before the handler is armed: starting a thread can take longer than the delay.
-    sender = threading.Thread(target=send)
-    sender.start()
+    sender, waiting, sent = _acting_thread(lambda: os.kill(os.getpid(), signal.SIGUSR1))
     _handler.armed = True
     try:
         waiting.set()

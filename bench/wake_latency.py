@@ -224,14 +224,15 @@ def main():
         parser.add_argument("--warmup-samples", type=int, default=20),
         parser.add_argument("--idle-seconds", type=float, default=10.0)))
     read_end, write_end = os.pipe()
-    for name, wait in _waits(read_end).items():
+    waits = _waits(read_end)
+    for name, wait in waits.items():
         for _ in range(options.warmup_samples):
             ready_latency_ms(wait, read_end, write_end)
         latencies, cpus = zip(*(ready_latency_ms(wait, read_end, write_end) for _ in range(options.samples)))
         _emit_latencies("ready_" + name, latencies, thread_cpu_ms_median=statistics.median(cpus))
     previous = signal.signal(signal.SIGALRM, _handler)
     try:
-        for name, wait in _waits(read_end).items():
+        for name, wait in waits.items():
             for _ in range(options.warmup_samples):
                 signal_latency_ms(wait)
             _handler.stray_runs = 0
@@ -241,7 +242,7 @@ def main():
         signal.signal(signal.SIGALRM, previous)
     previous = signal.signal(signal.SIGUSR1, _handler)
     try:
-        for name, wait in _waits(read_end).items():
+        for name, wait in waits.items():
             for _ in range(options.warmup_samples):
                 kill_latency_ms(wait)
             _emit_latencies("signal_kill_" + name, [kill_latency_ms(wait) for _ in range(options.samples)])

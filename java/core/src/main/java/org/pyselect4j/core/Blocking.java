@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * The one PEP 475 wait loop that epoll, poll and select share.
  *
- * <p>A wait blocks in the kernel until a descriptor is ready, its timeout ends,
+ * <p>A wait first looks without blocking, and returns at once if a descriptor
+ * is ready. Otherwise it blocks in the kernel until a descriptor is ready, its timeout ends,
  * or the thread's {@link Waker} is woken (by the engine, or by
  * {@link Thread#interrupt()}). After an EINTR, or a return with nothing ready
  * and time left, the remaining time is recomputed from the monotonic clock and
@@ -63,7 +64,8 @@ public final class Blocking {
 
     /**
      * @param timeoutNs negative waits until ready, 0 polls once without blocking
-     * @return the call's first positive result, or 0 once the timeout has passed
+     * @return the call's first positive result, or 0 once the timeout has passed; a call that
+     *     finds something ready at once returns without blocking and without the hook
      * @throws ErrnoException for any failure but EINTR
      * @throws WaitInterruptedException if the thread is interrupted during the wait
      */
@@ -73,8 +75,12 @@ public final class Blocking {
 
     static int run(long timeoutNs, WaitHook hook, TimedCall call, LongSupplier nanoClock) {
         Objects.requireNonNull(hook, "hook");
-        if (timeoutNs == 0) {
-            return Errors.checkRetryingEintr(() -> call.call(0, NO_WAKE_FD));
+        // A look without blocking first: in a busy event loop something is usually ready, and
+        // then the wait needs no waker, no clock and no engine hook. Had a signal come before
+        // the call, CPython too would return what is ready and run the handler afterwards.
+        int ready = Errors.checkRetryingEintr(() -> call.call(0, NO_WAKE_FD));
+        if (ready > 0 || timeoutNs == 0) {
+            return ready;
         }
         Waker waker = Waker.take();
         // Elapsed time, not an absolute deadline, so that huge timeouts cannot overflow.

@@ -17,12 +17,20 @@ class BlockingTest {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int EINTR = -LinuxConstants.EINTR;
 
-    /** A system call that plays a script: each step takes some time, then returns a result. */
+    /**
+     * A system call that plays a script: each step takes some time, then returns a result.
+     * The look without blocking that starts each wait is answered apart: {@link #atOnce}.
+     */
     private static final class ScriptedCall implements Blocking.TimedCall {
         final List<Long> timeouts = new ArrayList<>();
         final List<Integer> wakeFds = new ArrayList<>();
         /** How often the hook saw the attempt woken. */
         final AtomicInteger wakeUps = new AtomicInteger();
+        /** How often the hook was called. */
+        final AtomicInteger blocks = new AtomicInteger();
+        /** The results of the calls made without a wake-up fd (timeout 0), in turn; then 0. */
+        final List<Integer> atOnce = new ArrayList<>();
+        int callsAtOnce;
         private final long[][] steps; // {elapsed ns, result}; elapsed -1 means "the whole timeout"
         long now;
 
@@ -32,6 +40,12 @@ class BlockingTest {
 
         @Override
         public int call(long timeoutNs, int wakeFd) {
+            if (wakeFd == Blocking.NO_WAKE_FD) {
+                assertEquals(0, timeoutNs, "a call without a wake-up fd must not block");
+                int result = callsAtOnce < atOnce.size() ? atOnce.get(callsAtOnce) : 0;
+                callsAtOnce++;
+                return result;
+            }
             long[] step = steps[Math.min(timeouts.size(), steps.length - 1)];
             timeouts.add(timeoutNs);
             wakeFds.add(wakeFd);
@@ -41,6 +55,7 @@ class BlockingTest {
 
         /** An engine that has nothing to do when woken: it resumes the wait. */
         int block(Blocking.Attempt attempt) {
+            blocks.incrementAndGet();
             int rc;
             while ((rc = attempt.getAsInt()) == Blocking.WOKEN) {
                 wakeUps.incrementAndGet();
@@ -73,8 +88,45 @@ class BlockingTest {
     void zeroTimeoutCallsOnceWithoutBlockingOrWaker() {
         ScriptedCall call = new ScriptedCall(timesOut());
         assertEquals(0, call.run(0));
-        assertEquals(List.of(0L), call.timeouts);
-        assertEquals(List.of(Blocking.NO_WAKE_FD), call.wakeFds);
+        assertEquals(1, call.callsAtOnce);
+        assertEquals(List.of(), call.timeouts, "no call with a wake-up fd");
+        assertEquals(0, call.blocks.get(), "the hook is not involved");
+    }
+
+    @Test
+    void aWaitThatFindsSomethingReadyAtOnceNeverBlocks() {
+        ScriptedCall call = new ScriptedCall(timesOut());
+        call.atOnce.add(2);
+        assertEquals(2, call.run(-1));
+        assertEquals(1, call.callsAtOnce);
+        assertEquals(List.of(), call.timeouts);
+        assertEquals(0, call.blocks.get(), "the hook is not involved");
+    }
+
+    @Test
+    void aWaitLooksOnceWithoutBlockingThenBlocksWithTheWholeTimeout() {
+        ScriptedCall call = new ScriptedCall(step(MS, 1));
+        assertEquals(1, call.run(10 * MS));
+        assertEquals(1, call.callsAtOnce);
+        assertEquals(List.of(10 * MS), call.timeouts);
+        assertEquals(1, call.blocks.get());
+    }
+
+    @Test
+    void eintrOfTheLookWithoutBlockingIsRetried() {
+        ScriptedCall call = new ScriptedCall(timesOut());
+        call.atOnce.addAll(List.of(EINTR, 1));
+        assertEquals(1, call.run(5 * MS));
+        assertEquals(2, call.callsAtOnce);
+        assertEquals(0, call.blocks.get());
+    }
+
+    @Test
+    void anErrorOfTheLookWithoutBlockingSurfacesBeforeAnyWait() {
+        ScriptedCall call = new ScriptedCall(timesOut());
+        call.atOnce.add(-LinuxConstants.EBADF);
+        assertEquals(LinuxConstants.EBADF, assertThrows(ErrnoException.class, () -> call.run(-1)).errno());
+        assertEquals(0, call.blocks.get());
     }
 
     @Test

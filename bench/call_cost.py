@@ -2,6 +2,8 @@
 
 Cases (one JSON line each):
   epoll_poll_idle             epoll.poll(0) with one registered fd that is not ready
+  epoll_poll_1_ready_waiting  epoll.poll(1.0) with one readable pipe: an event loop's wait that
+                              finds work ready, so returns at once
   epoll_poll_100_ready        epoll.poll(0) with 100 readable pipes (returns 100 events)
   poll_poll_100_ready         poll.poll(0) over the same 100 readable pipes
   select_100_ready            select.select(100 readable pipes, [], [], 0)
@@ -40,6 +42,19 @@ def repeat_with_zero_timeout(wait):
     def run_batch(count):
         for _ in range(count):
             wait(0)
+        return count
+    return run_batch
+
+
+def epoll_poll_one_ready_waiting(read_fd):
+    epoll = select.epoll()
+    epoll.register(read_fd, select.EPOLLIN)
+    assert epoll.poll(1.0) == [(read_fd, select.EPOLLIN)]
+
+    def run_batch(count):
+        poll = epoll.poll
+        for _ in range(count):
+            poll(1.0)
         return count
     return run_batch
 
@@ -101,6 +116,7 @@ def main():
     ready_read_fds = [read_fd for read_fd, _ in readable_pipes(READY_FD_COUNT)]
     cases = {
         "epoll_poll_idle": epoll_poll_idle,
+        "epoll_poll_1_ready_waiting": lambda: epoll_poll_one_ready_waiting(ready_read_fds[0]),
         "epoll_poll_100_ready": lambda: epoll_poll_ready(ready_read_fds),
         "poll_poll_100_ready": lambda: poll_poll_ready(ready_read_fds),
         "select_100_ready": lambda: select_ready(ready_read_fds),

@@ -1,6 +1,9 @@
 """Cold calls: the latency of the first, second and a warm call of each function
 pyselect4j provides, in a fresh process (what CPython's TimerfdTests time, with
-0.5 ms to spare between two calls).
+0.5 ms to spare between two calls). For comparison, two of the interpreter's
+own builtins that those tests call between two timed calls come first, timed
+before anything else in the process has called them: round(float, 3) (how
+unittest's assertAlmostEqual compares two floats) and abs(int).
 
 Each function is called in the order below, once per process: the first call
 of a function also pays for the glue it shares with the functions timed before
@@ -8,13 +11,33 @@ it. One JSON line per function: first_us, second_us, warm_us (median of
 --warm-calls calls after them). Nothing sets CLOCK_REALTIME: clock_settime is
 timed on a refusal (an invalid clock id, EINVAL).
 """
-import errno
-import os
-import select
-import statistics
 import time
 
-import harness
+BUILTIN_CALLS = 22  # the first, the second, then the warm ones
+
+
+def time_builtins():
+    """[(name, microseconds of each call)] of the builtins, before the imports below call them."""
+    timed = []
+    for name, call in (("builtin round(float, 3)", lambda: round(0.245693139, 3)),
+                       ("builtin abs(int)", lambda: abs(-4306861))):
+        microseconds = []
+        for _ in range(BUILTIN_CALLS):
+            start = time.perf_counter_ns()
+            call()
+            microseconds.append((time.perf_counter_ns() - start) / 1000)
+        timed.append((name, microseconds))
+    return timed
+
+
+BUILTIN_TIMES = time_builtins()
+
+import errno  # noqa: E402  (after the builtins' first calls: harness calls round)
+import os  # noqa: E402
+import select  # noqa: E402
+import statistics  # noqa: E402
+
+import harness  # noqa: E402
 
 INVALID_CLOCK = -1  # clock_settime on it fails with EINVAL, before any privilege check
 
@@ -95,12 +118,17 @@ def main():
         "--warm-calls", type=int, default=200, help="calls after the second; the median is the warm figure"))
     for _ in range(3):  # the clock itself, warmed
         microseconds_of(None, lambda _: None)
+    for name, (first, second, *warm) in BUILTIN_TIMES:
+        emit(name, first, second, warm)
     for name, prepare, call in cases(options.warm_calls):
         first = microseconds_of(prepare, call)
         second = microseconds_of(prepare, call)
-        warm = [microseconds_of(prepare, call) for _ in range(options.warm_calls)]
-        harness.emit("cold_calls", name, first_us=round(first, 1), second_us=round(second, 1),
-                     warm_us=round(statistics.median(warm), 2))
+        emit(name, first, second, [microseconds_of(prepare, call) for _ in range(options.warm_calls)])
+
+
+def emit(name, first, second, warm):
+    harness.emit("cold_calls", name, first_us=round(first, 1), second_us=round(second, 1),
+                 warm_us=round(statistics.median(warm), 2))
 
 
 if __name__ == "__main__":

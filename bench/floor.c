@@ -65,6 +65,13 @@ static struct epoll_event events[READY_FD_COUNT];
 
 static long epoll_poll_idle(void) { epoll_wait(idle_epoll_fd, events, READY_FD_COUNT, 0); return 1; }
 
+static int one_ready_epoll_fd;
+
+static long epoll_poll_1_ready_waiting(void) {
+  if (epoll_wait(one_ready_epoll_fd, events, READY_FD_COUNT, 1000) != 1) die("epoll_wait");
+  return 1;
+}
+
 static long epoll_poll_100_ready(void) {
   if (epoll_wait(ready_epoll_fd, events, READY_FD_COUNT, 0) != READY_FD_COUNT) die("epoll_wait");
   return 1;
@@ -147,10 +154,13 @@ int main(int argc, char **argv) {
     struct epoll_event event = {.events = EPOLLIN, .data.fd = pipe_fds[0]};
     if (epoll_ctl(ready_epoll_fd, EPOLL_CTL_ADD, pipe_fds[0], &event)) die("epoll_ctl");
   }
+  one_ready_epoll_fd = epoll_watching(ready_read_fds[0]);
   timer_fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK);
   if (timer_fd < 0) die("timerfd_create");
 
   report("call_cost", "epoll_poll_idle", median_ns_per_operation(epoll_poll_idle, rounds, round_seconds));
+  report("call_cost", "epoll_poll_1_ready_waiting",
+         median_ns_per_operation(epoll_poll_1_ready_waiting, rounds, round_seconds));
   report("call_cost", "epoll_poll_100_ready", median_ns_per_operation(epoll_poll_100_ready, rounds, round_seconds));
   report("call_cost", "poll_poll_100_ready", median_ns_per_operation(poll_poll_100_ready, rounds, round_seconds));
   report("call_cost", "select_100_ready", median_ns_per_operation(select_100_ready, rounds, round_seconds));

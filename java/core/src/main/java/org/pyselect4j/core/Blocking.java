@@ -77,9 +77,10 @@ public final class Blocking {
         Objects.requireNonNull(hook, "hook");
         // A look without blocking first: in a busy event loop something is usually ready, and
         // then the wait needs no waker, no clock and no engine hook. Had a signal come before
-        // the call, CPython too would return what is ready and run the handler afterwards.
+        // the call, CPython too would return what is ready and run the handler afterwards. An
+        // interrupt of the thread still ends a wait that has a timeout, ready or not.
         int ready = Errors.checkRetryingEintr(() -> call.call(0, NO_WAKE_FD));
-        if (ready > 0 || timeoutNs == 0) {
+        if (timeoutNs == 0 || ready > 0 && !Thread.currentThread().isInterrupted()) {
             return ready;
         }
         Waker waker = Waker.take();

@@ -1,6 +1,7 @@
 package org.pyselect4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +111,21 @@ class BlockingTest {
         assertEquals(1, call.callsAtOnce);
         assertEquals(List.of(10 * MS), call.timeouts);
         assertEquals(1, call.blocks.get());
+    }
+
+    @Test
+    void anInterruptEndsAWaitThatFoundADescriptorReady() throws Exception {
+        try (Epoll epoll = Epoll.create(); TestFds fds = new TestFds()) {
+            int[] pipe = fds.pipe();
+            TestFds.write(pipe[1], "x");
+            epoll.register(pipe[0], LinuxConstants.EPOLLIN);
+            Thread.currentThread().interrupt();
+            assertThrows(WaitInterruptedException.class, () -> epoll.poll(-1, 1, WaitHook.NONE));
+            assertFalse(Thread.interrupted(), "the wait took the interrupt");
+            assertEquals(1, epoll.poll(-1, 1, WaitHook.NONE).size(), "without an interrupt it returns at once");
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test

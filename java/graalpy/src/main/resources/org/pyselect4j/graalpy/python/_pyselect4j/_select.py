@@ -123,16 +123,23 @@ def _plain_mask(mask, limit):
 _PLAIN_SECONDS = 2_000_000
 
 
-def _plain_epoll_timeout_ns(timeout):
-    """None (forever), an int or a float of seconds; negative means forever."""
+def _plain_select_timeout_ns(timeout):
+    """None (forever), or a non-negative int or float of seconds."""
     if timeout is None or timeout is NOT_GIVEN:
         return -1
     kind = type(timeout)
-    if kind is int and -_PLAIN_SECONDS <= timeout <= _PLAIN_SECONDS:
+    if kind is int and 0 <= timeout <= _PLAIN_SECONDS:
         return timeout * NS_PER_SECOND
     if kind is float and 0.0 <= timeout <= _PLAIN_SECONDS:
         return math.ceil(timeout * float(NS_PER_SECOND))
     return None
+
+
+def _plain_epoll_timeout_ns(timeout):
+    """As select's, and a negative int means forever."""
+    if type(timeout) is int and -_PLAIN_SECONDS <= timeout < 0:
+        return -1
+    return _plain_select_timeout_ns(timeout)
 
 
 def _plain_poll_timeout_ns(timeout):
@@ -433,8 +440,8 @@ def select(rlist=NOT_GIVEN, wlist=NOT_GIVEN, xlist=NOT_GIVEN, timeout=NOT_GIVEN,
     """Waits until descriptors of the three sequences are ready for reading, writing or exceptional conditions; returns the ready objects."""
     if xlist is NOT_GIVEN or args or kwargs:
         rlist, wlist, xlist, timeout = _SELECT.bind(given(rlist, wlist, xlist, timeout) + args, kwargs)
-    timeout_ns = -1
-    if timeout is not None and timeout is not NOT_GIVEN:
+    timeout_ns = _plain_select_timeout_ns(timeout)
+    if timeout_ns is None:
         timeout_ns = time_object_to_ns(timeout, NS_PER_SECOND, ROUND_TIMEOUT, "timeout must be a float or None")
         if timeout_ns < 0:
             raise ValueError("timeout must be non-negative")

@@ -167,7 +167,8 @@ def format_tables(results, rows):
     if wake_lines:
         sections += ["", "Waits woken (ms): ready_*: another thread's write to the end of the wait; "
                          "signal_*: a raising SIGALRM handler, timer expiry to the end of the wait; "
-                         "signal_kill_*: SIGUSR1 sent by os.kill from a thread; asyncio_signal: to the callback",
+                         "signal_kill_*: SIGUSR1 sent by os.kill from a thread; asyncio_signal: to the callback; "
+                         "timeout_*: a 10 ms ep.poll() or time.sleep()",
                      _table(["interpreter", "case", "median", "min", "max"], wake_lines)]
 
     failures = [run for run in results["runs"] if run["error"]]

@@ -13,6 +13,9 @@
 - storm: SIGALRM every 5 ms during a 0.5 s epoll.poll: handler runs during the
   wait, runs of the replaced handler after it was replaced (CPython: 0), and
   a raising handler armed next: timer expiry to the wait's end.
+- timeout: the waiting thread's CPU for one 10 ms ep.poll(0.01) that times
+  out, and for the interpreter's own time.sleep(0.01): what blocking costs,
+  apart from what wakes it.
 - idle CPU: one thread blocked --idle-seconds in ep.poll(); its own CPU time
   (CLOCK_THREAD_CPUTIME_ID) and the whole process's over that time.
 
@@ -193,6 +196,17 @@ def _emit_latencies(case, latencies, **fields):
                  min_ms=latencies[0], max_ms=latencies[-1], **fields)
 
 
+def timeout_cpus_ms(block, samples):
+    """The calling thread's CPU milliseconds for each of `samples` runs of block()."""
+    thread_clock = time.CLOCK_THREAD_CPUTIME_ID
+    cpus = []
+    for _ in range(samples):
+        cpu_before = time.clock_gettime(thread_clock)
+        block()
+        cpus.append((time.clock_gettime(thread_clock) - cpu_before) * 1e3)
+    return cpus
+
+
 def idle_cpu(seconds):
     """CPU seconds of a thread blocked `seconds` in ep.poll(), and of the whole process meanwhile."""
     read_end, write_end = os.pipe()
@@ -248,6 +262,13 @@ def main():
             _emit_latencies("signal_kill_" + name, [kill_latency_ms(wait) for _ in range(options.samples)])
     finally:
         signal.signal(signal.SIGUSR1, previous)
+    idle_epoll = select.epoll()
+    idle_epoll.register(read_end, select.EPOLLIN)
+    for name, block in (("epoll", lambda: idle_epoll.poll(0.01)), ("sleep", lambda: time.sleep(0.01))):
+        cpus = timeout_cpus_ms(block, options.warmup_samples + options.samples)[options.warmup_samples:]
+        harness.emit("wake_latency", "timeout_" + name, samples=len(cpus),
+                     thread_cpu_ms_median=statistics.median(cpus))
+    idle_epoll.close()
     latencies = asyncio.run(_asyncio_latencies_ms(options.warmup_samples + options.samples))
     _emit_latencies("asyncio_signal", latencies[options.warmup_samples:])
     harness.emit("wake_latency", "storm", **storm())

@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
  * The one PEP 475 wait loop that epoll, poll and select share.
  *
  * <p>A wait first looks without blocking, and returns at once if a descriptor
- * is ready. Otherwise it blocks in the kernel until a descriptor is ready, its timeout ends,
- * or the thread's {@link Waker} is woken (by the engine, or by
+ * is ready. Otherwise it blocks in the kernel until a descriptor is ready, its
+ * timeout ends, or the thread's {@link Waker} is woken (by the engine, or by
  * {@link Thread#interrupt()}). After an EINTR, or a return with nothing ready
  * and time left, the remaining time is recomputed from the monotonic clock and
  * the call is retried: EINTR never surfaces. A woken wait hands control to the

@@ -114,7 +114,7 @@ class BlockingTest {
     }
 
     @Test
-    void anInterruptEndsAWaitThatFoundADescriptorReady() throws Exception {
+    void anInterruptEndsAWaitThatFoundADescriptorReady() {
         try (Epoll epoll = Epoll.create(); TestFds fds = new TestFds()) {
             int[] pipe = fds.pipe();
             TestFds.write(pipe[1], "x");

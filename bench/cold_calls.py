@@ -8,7 +8,8 @@ unittest's assertAlmostEqual compares two floats) and abs(int).
 Each function is called in the order below, once per process: the first call
 of a function also pays for the glue it shares with the functions timed before
 it. One JSON line per function: first_us, second_us, warm_us (median of
---warm-calls calls after them). Nothing sets CLOCK_REALTIME: clock_settime is
+--warm-calls calls after them), and how many of those warm calls took over
+1 ms and over 3 ms (stalls). Nothing sets CLOCK_REALTIME: clock_settime is
 timed on a refusal (an invalid clock id, EINVAL).
 """
 import time
@@ -128,7 +129,9 @@ def main():
 
 def emit(name, first, second, warm):
     harness.emit("cold_calls", name, first_us=round(first, 1), second_us=round(second, 1),
-                 warm_us=round(statistics.median(warm), 2))
+                 warm_us=round(statistics.median(warm), 2),
+                 # Stalls: a warm call this slow waited for something else (a core, a GC pause).
+                 warm_over_1ms=sum(1 for us in warm if us > 1000), warm_over_3ms=sum(1 for us in warm if us > 3000))
 
 
 if __name__ == "__main__":

@@ -17,18 +17,19 @@ import time
 BUILTIN_CALLS = 22  # the first, the second, then the warm ones
 
 
+def microseconds_of(prepare, call):
+    argument = prepare() if prepare else None
+    clock = time.perf_counter_ns
+    start = clock()
+    call(argument)
+    return (clock() - start) / 1000
+
+
 def time_builtins():
     """[(name, microseconds of each call)] of the builtins, before the imports below call them."""
-    timed = []
-    for name, call in (("builtin round(float, 3)", lambda: round(0.245693139, 3)),
-                       ("builtin abs(int)", lambda: abs(-4306861))):
-        microseconds = []
-        for _ in range(BUILTIN_CALLS):
-            start = time.perf_counter_ns()
-            call()
-            microseconds.append((time.perf_counter_ns() - start) / 1000)
-        timed.append((name, microseconds))
-    return timed
+    return [(name, [microseconds_of(None, call) for _ in range(BUILTIN_CALLS)])
+            for name, call in (("builtin round(float, 3)", lambda _: round(0.245693139, 3)),
+                               ("builtin abs(int)", lambda _: abs(-4306861)))]
 
 
 BUILTIN_TIMES = time_builtins()
@@ -104,14 +105,6 @@ def cases(warm_calls):
         ("poll.unregister", registered_in_poll, lambda watched_fd: pollers[0].unregister(watched_fd)),
         ("select.select", None, lambda _: select.select([read_fd], [write_fd], [], 0)),
     ]
-
-
-def microseconds_of(prepare, call):
-    argument = prepare() if prepare else None
-    clock = time.perf_counter_ns
-    start = clock()
-    call(argument)
-    return (clock() - start) / 1000
 
 
 def main():

@@ -9,9 +9,15 @@ Cases (one JSON line each):
   select_100_ready            select.select(100 readable pipes, [], [], 0)
   timerfd_settime_gettime     os.timerfd_settime + os.timerfd_gettime on one timerfd
   epoll_register_unregister   epoll.register + epoll.unregister of one pipe
+
+With --sleeping-thread a second thread sleeps while the cases run, as a JVM
+always has other threads: on some kernels (gVisor here) that alone makes the
+system calls that look up descriptors dearer (bench/floor.c measures it too).
+Each line's "threads" says which way it ran.
 """
 import os
 import select
+import threading
 import time
 
 import harness
@@ -111,8 +117,15 @@ def epoll_register_unregister():
     return run_batch
 
 
+def add_arguments(parser):
+    parser.add_argument("--sleeping-thread", action="store_true",
+                        help="keep a second thread asleep while measuring")
+
+
 def main():
-    options = harness.parse_options(__doc__)
+    options = harness.parse_options(__doc__, add_arguments)
+    if options.sleeping_thread:
+        threading.Thread(target=threading.Event().wait, name="sleeper", daemon=True).start()
     ready_read_fds = [read_fd for read_fd, _ in readable_pipes(READY_FD_COUNT)]
     cases = {
         "epoll_poll_idle": epoll_poll_idle,
@@ -125,7 +138,7 @@ def main():
     }
     for case_name, make_run_batch in cases.items():
         result = harness.measure_throughput(make_run_batch(), options)
-        harness.emit("call_cost", case_name, **result)
+        harness.emit("call_cost", case_name, threads=2 if options.sleeping_thread else 1, **result)
 
 
 if __name__ == "__main__":

@@ -24,9 +24,10 @@ def table_rows(results):
         case_records = [record for record in call_cost if record["case"] == case]
         row = {"label": case, "unit": "calls/s"}
         row.update(_by_interpreter(case_records, lambda record: record["ops_per_second"]))
-        floor = [record for record in case_records if record["interpreter_key"] == "floor"]
-        row["floor_ns"] = floor[0]["ns_per_op"] if floor else None
         row.pop("floor", None)
+        floor_ns = {record.get("threads", 1): record["ns_per_op"]
+                    for record in case_records if record["interpreter_key"] == "floor"}
+        row["floor_ns"], row["floor_threads_ns"] = floor_ns.get(1), floor_ns.get(2)
         rows.append(row)
     dispatch = _records(results, "timer_dispatch")
     if dispatch:
@@ -88,12 +89,15 @@ def _table(header, lines):
 
 def format_tables(results, rows):
     throughput = _table(
-        ["benchmark", "unit", "CPython 3.13", "JIT", "JIT/CPy", "no-JIT", "no-JIT/CPy", "C floor ns/op"],
+        ["benchmark", "unit", "CPython 3.13", "JIT", "JIT/CPy", "no-JIT", "no-JIT/CPy",
+         "CPy 2 threads", "JIT/CPy 2 thr", "C floor ns/op", "C 2 threads"],
         [[row["label"], row["unit"], si(row.get("cpython")),
           si(row.get("jit")), ratio_text(ratio(row.get("jit"), row.get("cpython"))),
           si(row.get("nojit")), ratio_text(ratio(row.get("nojit"), row.get("cpython"))),
-          "%.0f" % row["floor_ns"] if row.get("floor_ns") else "-"] for row in rows])
-    sections = ["Throughput (median of rounds; ratio > 1 means faster than CPython)", throughput]
+          si(row.get("cpython_threads")), ratio_text(ratio(row.get("jit"), row.get("cpython_threads"))),
+          _ns(row.get("floor_ns")), _ns(row.get("floor_threads_ns"))] for row in rows])
+    sections = ["Throughput (median of rounds; ratio > 1 means faster than CPython; \"2 threads\": with a second "
+                "thread asleep, as a JVM always has other threads)", throughput]
     labels = {key: value["label"] for key, value in results["interpreters"].items()}
 
     startup_records = _records(results, "startup")
@@ -176,6 +180,10 @@ def format_tables(results, rows):
         sections += ["", "FAILED runs:"] + ["  %s under %s: %s" % (run["script"], run["interpreter_key"],
                                                                   run["error"].splitlines()[0]) for run in failures]
     return "\n".join(sections)
+
+
+def _ns(value):
+    return "%.0f" % value if value else "-"
 
 
 def _us(value):

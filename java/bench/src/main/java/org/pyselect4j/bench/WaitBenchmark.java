@@ -1,6 +1,8 @@
 package org.pyselect4j.bench;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Set;
@@ -18,13 +20,15 @@ import org.pyselect4j.core.ReadyList;
 import org.pyselect4j.core.Select;
 import org.pyselect4j.core.SelectResult;
 import org.pyselect4j.core.WaitHook;
+import org.pyselect4j.jni.Native;
 
 /**
  * One zero-timeout wait over registered pipe read ends, then a visit of every
  * ready entry as an application would make: the core's epoll, poll and select
  * against a java.nio Selector ({@code selectNow}) over the same number of pipes
- * in the same state. Subclasses choose how many pipes and whether they are
- * readable.
+ * in the same state; and the bare system calls under the core's poll and
+ * select ({@code native*}), to tell the core's own cost from the kernel's.
+ * Subclasses choose how many pipes and whether they are readable.
  */
 @State(Scope.Thread)
 public abstract class WaitBenchmark extends BenchmarkSettings {
@@ -34,6 +38,12 @@ public abstract class WaitBenchmark extends BenchmarkSettings {
     private Poll poll;
     private NioPipes nioPipes;
     private Selector selector;
+    /** For nativeSelect: the read ends as C ints, then a ready flag for each. */
+    private long selectMemory;
+    /** For nativePoll: a pollfd (POLLIN) for each read end. */
+    private long pollMemory;
+    /** Keeps the native memory above alive. */
+    private ByteBuffer[] nativeBuffers;
 
     abstract int fdCount();
 
@@ -49,6 +59,16 @@ public abstract class WaitBenchmark extends BenchmarkSettings {
             epoll.register(fd, LinuxConstants.EPOLLIN);
             poll.register(fd, LinuxConstants.POLLIN);
         }
+        ByteBuffer selectBuffer = ByteBuffer.allocateDirect(coreReadEnds.length * (Integer.BYTES + 1))
+                .order(ByteOrder.nativeOrder());
+        selectBuffer.asIntBuffer().put(coreReadEnds);
+        ByteBuffer pollBuffer = ByteBuffer.allocateDirect(coreReadEnds.length * 8).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < coreReadEnds.length; i++) {
+            pollBuffer.putInt(8 * i, coreReadEnds[i]).putShort(8 * i + 4, (short) LinuxConstants.POLLIN);
+        }
+        nativeBuffers = new ByteBuffer[] {selectBuffer, pollBuffer};
+        selectMemory = Native.address(selectBuffer);
+        pollMemory = Native.address(pollBuffer);
         nioPipes = new NioPipes(fdCount(), readable());
         selector = Selector.open();
         for (int i = 0; i < nioPipes.count(); i++) {
@@ -60,6 +80,8 @@ public abstract class WaitBenchmark extends BenchmarkSettings {
         expectReady("poll", expected, poll.poll(0, WaitHook.NONE).size());
         expectReady("select", expected, Select.select(coreReadEnds, NO_FDS, NO_FDS, 0, WaitHook.NONE)
                 .readIndexes().length);
+        expectReady("select(2)", expected, nativeSelect());
+        expectReady("poll(2)", expected, nativePoll());
         selector.selectNow();
         expectReady("Selector", expected, selector.selectedKeys().size());
         selector.selectedKeys().clear();
@@ -89,6 +111,19 @@ public abstract class WaitBenchmark extends BenchmarkSettings {
         for (int index : result.readIndexes()) {
             sink.consume(coreReadEnds[index]);
         }
+    }
+
+    /** select(2) alone over the read ends, as the core makes it (without the flags' scan). */
+    @Benchmark
+    public int nativeSelect() {
+        return Native.selectFds(selectMemory, coreReadEnds.length, 0, 0,
+                selectMemory + (long) Integer.BYTES * coreReadEnds.length, 0);
+    }
+
+    /** poll(2) alone over the read ends, as the core makes it (without the revents' scan). */
+    @Benchmark
+    public int nativePoll() {
+        return Native.poll(pollMemory, coreReadEnds.length, 0);
     }
 
     /** The selected-key set keeps its keys until the application removes them, so each operation empties it. */

@@ -175,6 +175,14 @@ def format_tables(results, rows):
                          "timeout_*: a 10 ms ep.poll() or time.sleep()",
                      _table(["interpreter", "case", "median", "min", "max"], wake_lines)]
 
+    cancellation_lines = [[labels.get(record["interpreter_key"], record["interpreter_key"]), record["case"],
+                           "%.2f" % record["median_ms"], "%.2f" % record["min_ms"], "%.2f" % record["max_ms"]]
+                          for record in _records(results, "cancellation")]
+    if cancellation_lines:
+        sections += ["", "Cancellation of an embedded context (ms from Context.close(true), Context.interrupt or "
+                         "Thread.interrupt() to the end of the script's thread, blocked in a wait without timeout)",
+                     _table(["interpreter", "case", "median", "min", "max"], cancellation_lines)]
+
     failures = [run for run in results["runs"] if run["error"]]
     if failures:
         sections += ["", "FAILED runs:"] + ["  %s under %s: %s" % (run["script"], run["interpreter_key"],

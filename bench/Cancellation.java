@@ -3,6 +3,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.graalvm.polyglot.Context;
@@ -14,7 +15,7 @@ import org.pyselect4j.graalpy.PySelect4j;
 /**
  * Cancellation latency: how long after an embedding application asks a script
  * to stop its unbounded wait ({@code ep.poll()}, {@code p.poll()},
- * {@code select.select(...)} on an idle pipe) the script's thread is done, for
+ * {@code select.select(...)} on an idle pipe) the script's eval ends, for
  * each way Java offers: {@code Context.close(true)}, {@code Context.interrupt},
  * {@code Thread.interrupt()}. Contexts share one engine, as an application that
  * makes many would have them; {@code close} needs a fresh context per sample, the
@@ -117,13 +118,15 @@ public final class Cancellation {
         return context;
     }
 
-    /** Starts the wait on a thread of its own, makes the request, and returns ms from the request to the thread's end. */
+    /** Starts the wait on a thread of its own, makes the request, and returns ms from the request to the wait's end. */
     private static double cancelOnce(Context context, Wait wait, Request request) throws Exception {
         AtomicReference<Throwable> ended = new AtomicReference<>();
+        AtomicLong endedAt = new AtomicLong();
         Thread waiting = new Thread(() -> {
             try {
                 context.eval("python", wait.code);
             } catch (Throwable e) {
+                endedAt.set(System.nanoTime()); // before anything else: close(true) goes on disposing the context
                 ended.set(e);
             }
         }, "waiting-script");
@@ -139,14 +142,13 @@ public final class Cancellation {
             case THREAD_INTERRUPT -> waiting.interrupt();
         }
         waiting.join(GIVE_UP.toMillis());
-        double ms = (System.nanoTime() - requested) / 1e6;
         if (waiting.isAlive()) {
             throw new TimeoutException(wait + " still waiting " + GIVE_UP + " after " + request);
         }
         if (!request.madeEnd(ended.get())) {
             throw new IllegalStateException(wait + " after " + request + " ended with " + ended.get());
         }
-        return ms;
+        return (endedAt.get() - requested) / 1e6;
     }
 
     private static void emit(Wait wait, Request request, String interpreter, List<Double> latencies) {

@@ -11,8 +11,9 @@ Cases (one JSON line each):
   epoll_register_unregister   epoll.register + epoll.unregister of one pipe
 
 With --sleeping-thread a second thread sleeps while the cases run, as a JVM
-always has other threads: on some kernels (gVisor here) that alone makes the
-system calls that look up descriptors dearer (bench/floor.c measures it too).
+always has other threads: Linux looks descriptors up faster while no other
+thread shares the descriptor table, so that alone makes the system calls that
+look up descriptors dearer (bench/floor.c measures it too).
 Each line's "threads" says which way it ran.
 """
 import os

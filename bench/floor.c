@@ -3,9 +3,9 @@
  * Usage: floor ROUNDS ROUND_SECONDS TIMERS TIMER_INTERVAL_SECONDS
  * Case names match call_cost.py and timer_dispatch.py. The call-cost cases run
  * twice: alone ("threads": 1), then with a second thread asleep ("threads": 2).
- * A JVM always has other threads, and on some kernels (gVisor here) that alone
- * makes a system call that looks up descriptors dearer: poll(2) and select(2)
- * over 100 descriptors took 1.7x as long. */
+ * A JVM always has other threads, and Linux looks a descriptor up faster while
+ * no other thread shares the descriptor table: poll(2) and select(2) over 100
+ * descriptors took 1.7x as long with a second thread asleep. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>

@@ -180,7 +180,7 @@ def format_tables(results, rows):
                           for record in _records(results, "cancellation")]
     if cancellation_lines:
         sections += ["", "Cancellation of an embedded context (ms from Context.close(true), Context.interrupt or "
-                         "Thread.interrupt() to the end of the script's thread, blocked in a wait without timeout)",
+                         "Thread.interrupt() to the end of the script's eval, blocked in a wait without timeout)",
                      _table(["interpreter", "case", "median", "min", "max"], cancellation_lines)]
 
     failures = [run for run in results["runs"] if run["error"]]

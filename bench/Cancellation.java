@@ -58,18 +58,18 @@ public final class Cancellation {
 
     public static void main(String[] args) throws Exception {
         int samples = 20;
-        int warmupSamples = 5;
+        int warmupSamples = 3;
         String interpreter = "pyselect4j embedded";
         for (int i = 0; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : usage("a value after " + args[i]);
             switch (args[i]) {
-                case "--samples" -> samples = Integer.parseInt(value);
-                case "--warmup-samples" -> warmupSamples = Integer.parseInt(value);
+                case "--samples" -> samples = count(value, 1);
+                case "--warmup-samples" -> warmupSamples = count(value, 0);
                 case "--interpreter" -> interpreter = value;
                 default -> usage("unknown option " + args[i]);
             }
         }
-        try (Engine engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+        try (Engine engine = Engine.create()) {
             for (Wait wait : Wait.values()) {
                 for (Request request : Request.values()) {
                     List<Double> latencies = measure(engine, wait, request, warmupSamples, samples);
@@ -77,6 +77,20 @@ public final class Cancellation {
                 }
             }
         }
+    }
+
+    /** {@code text} as a whole number of at least {@code least}, or the usage message and exit. */
+    private static int count(String text, int least) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= least) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // the usage below says what is wanted
+        }
+        usage("wanted a whole number of at least " + least + ", got " + text);
+        return least;
     }
 
     private static String usage(String problem) {

@@ -154,9 +154,7 @@ def format_tables(results, rows):
                          "each function once, in this order",
                      _table(["function"] + [labels[key] for key in keys], cold_lines)]
 
-    wake_lines = [[labels.get(record["interpreter_key"], record["interpreter_key"]), record["case"],
-                   "%.2f" % record["median_ms"], "%.2f" % record["min_ms"], "%.2f" % record["max_ms"]]
-                  for record in _records(results, "wake_latency") if "median_ms" in record]
+    wake_lines = _latency_lines(results, "wake_latency", labels)
     wake_lines += [[labels.get(record["interpreter_key"], record["interpreter_key"]),
                     record["case"] + ": the waiting thread's CPU a wait", "%.2f" % record["thread_cpu_ms_median"], "", ""]
                    for record in _records(results, "wake_latency") if "thread_cpu_ms_median" in record]
@@ -175,9 +173,7 @@ def format_tables(results, rows):
                          "timeout_*: a 10 ms ep.poll() or time.sleep()",
                      _table(["interpreter", "case", "median", "min", "max"], wake_lines)]
 
-    cancellation_lines = [[labels.get(record["interpreter_key"], record["interpreter_key"]), record["case"],
-                           "%.2f" % record["median_ms"], "%.2f" % record["min_ms"], "%.2f" % record["max_ms"]]
-                          for record in _records(results, "cancellation")]
+    cancellation_lines = _latency_lines(results, "cancellation", labels)
     if cancellation_lines:
         sections += ["", "Cancellation of an embedded context (ms from Context.close(true), Context.interrupt or "
                          "Thread.interrupt() to the end of the script's eval, blocked in a wait without timeout)",
@@ -188,6 +184,13 @@ def format_tables(results, rows):
         sections += ["", "FAILED runs:"] + ["  %s under %s: %s" % (run["script"], run["interpreter_key"],
                                                                   run["error"].splitlines()[0]) for run in failures]
     return "\n".join(sections)
+
+
+def _latency_lines(results, benchmark, labels):
+    """[interpreter, case, median, min, max] of each latency record (ms) of `benchmark`."""
+    return [[labels.get(record["interpreter_key"], record["interpreter_key"]), record["case"],
+             "%.2f" % record["median_ms"], "%.2f" % record["min_ms"], "%.2f" % record["max_ms"]]
+            for record in _records(results, benchmark) if "median_ms" in record]
 
 
 def _ns(value):

@@ -62,9 +62,13 @@ public abstract class WaitBenchmark extends BenchmarkSettings {
         ByteBuffer selectBuffer = ByteBuffer.allocateDirect(coreReadEnds.length * (Integer.BYTES + 1))
                 .order(ByteOrder.nativeOrder());
         selectBuffer.asIntBuffer().put(coreReadEnds);
-        ByteBuffer pollBuffer = ByteBuffer.allocateDirect(coreReadEnds.length * 8).order(ByteOrder.nativeOrder());
+        // The kernel's pollfd layout as the native library reports it, which the core uses too.
+        int pollfdSize = LinuxConstants.get("SIZEOF_POLLFD");
+        ByteBuffer pollBuffer = ByteBuffer.allocateDirect(coreReadEnds.length * pollfdSize)
+                .order(ByteOrder.nativeOrder());
         for (int i = 0; i < coreReadEnds.length; i++) {
-            pollBuffer.putInt(8 * i, coreReadEnds[i]).putShort(8 * i + 4, (short) LinuxConstants.POLLIN);
+            pollBuffer.putInt(i * pollfdSize + LinuxConstants.get("OFFSETOF_POLLFD_FD"), coreReadEnds[i])
+                    .putShort(i * pollfdSize + LinuxConstants.get("OFFSETOF_POLLFD_EVENTS"), (short) LinuxConstants.POLLIN);
         }
         nativeBuffers = new ByteBuffer[] {selectBuffer, pollBuffer};
         selectMemory = Native.address(selectBuffer);

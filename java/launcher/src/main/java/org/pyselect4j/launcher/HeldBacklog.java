@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 /**
@@ -17,10 +18,14 @@ import java.util.function.ToIntFunction;
  * imports had ended (README, Performance).
  *
  * <p>When the hold ends, the backlog's activity counts (Truffle's call and
- * loop counts) are noted. A backlog compilation that then starts is stale if
- * its target's count has not moved for {@link #PROBE} after that: the caller
- * drops it. A target still in use is queued again by Truffle at its next call,
- * so a wrong guess costs only that wait.
+ * loop counts) are noted; {@link #PROBE} later, every noted target whose count
+ * has not moved is stale and dropped at once, while still queued. Truffle
+ * takes a queued compilation off its queue at once, but only flags a started
+ * one, and its compiler then works about as long as a whole compilation before
+ * it looks: judged one by one as each started, four stale compilations took the
+ * compiler thread 8 s here before the program's first one. A target still in
+ * use is queued again by Truffle at its next call, so a wrong guess costs only
+ * that wait.
  *
  * @param <T> what is compiled (Truffle's call target; anything with a count in tests)
  */
@@ -67,19 +72,21 @@ final class HeldBacklog<T> {
     }
 
     /**
-     * Whether the compilation of {@code target}, starting now, is of a backlog
-     * target that has not run since its hold ended; waits until {@link #PROBE}
-     * has passed since then, if it has not yet.
+     * Drops the stale targets of the last hold: waits until {@link #PROBE} has
+     * passed since it ended, if it has not yet, then gives each noted target
+     * whose count has not moved since to {@code drop}, each once.
      */
-    boolean stale(T target) throws InterruptedException {
-        Noted before = noted.remove(target);
-        if (before == null) {
-            return false;
+    void dropStale(Consumer<T> drop) throws InterruptedException {
+        for (Map.Entry<T, Noted> entry : noted.entrySet()) {
+            long wait = entry.getValue().atNanos + probeNanos - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            T target = entry.getKey();
+            Noted before = noted.remove(target);
+            if (before != null && activity.applyAsInt(target) == before.count) {
+                drop.accept(target);
+            }
         }
-        long wait = before.atNanos + probeNanos - System.nanoTime();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        return activity.applyAsInt(target) == before.count;
     }
 }

@@ -42,7 +42,7 @@ import com.oracle.truffle.runtime.OptimizedTruffleRuntimeListener;
  * inside an import.
  *
  * <p>Of the compilations queued meanwhile, those whose code has not run since
- * the hold ended are dropped as they come to start ({@link HeldBacklog}).
+ * the hold ended are dropped from the queue before they start ({@link HeldBacklog}).
  */
 final class StartupCompilationGate {
     private static final String RUNTIME_MODULE = "org.graalvm.truffle.runtime";
@@ -190,9 +190,7 @@ final class StartupCompilationGate {
             }
             backlog.holdOver(); // no hold is on now
             try {
-                if (backlog.stale(target)) {
-                    target.cancelCompilation(STALE);
-                }
+                backlog.dropStale(stale -> stale.cancelCompilation(STALE));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // as in awaitOpen
             }

@@ -170,7 +170,8 @@ def format_tables(results, rows):
         sections += ["", "Waits woken (ms): ready_*: another thread's write to the end of the wait; "
                          "signal_*: a raising SIGALRM handler, timer expiry to the end of the wait; "
                          "signal_kill_*: SIGUSR1 sent by os.kill from a thread; asyncio_signal: to the callback; "
-                         "timeout_*: a 10 ms ep.poll() or time.sleep()",
+                         "timeout_*: a 10 ms ep.poll() or time.sleep(); *_steady: the same wake-ups again once "
+                         "warmed up (the full run makes them for 30 s first), the others a fresh process's first",
                      _table(["interpreter", "case", "median", "min", "max"], wake_lines)]
 
     cancellation_lines = _latency_lines(results, "cancellation", labels)

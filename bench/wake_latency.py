@@ -18,6 +18,10 @@
   apart from what wakes it.
 - idle CPU: one thread blocked --idle-seconds in ep.poll(); its own CPU time
   (CLOCK_THREAD_CPUTIME_ID) and the whole process's over that time.
+- steady state (--steady-seconds S): the ready, signal and signal_kill cases
+  measured again as *_steady, after S seconds of the same wake-ups made
+  quickly (2 ms apart) so that the JIT has compiled their paths; the cases
+  above measure a fresh process's first waits.
 
 Runs unchanged on CPython 3.13 and under bin/pyselect4j.
 """
@@ -32,6 +36,8 @@ import time
 import harness
 
 TIMER_DELAY_S = 0.02
+# The delay of the wake-ups that warm up the steady-state cases: short, as only their number matters.
+WARMUP_DELAY_S = 0.002
 
 
 class _Stop(Exception):
@@ -68,16 +74,16 @@ def _waits(read_end):
     }
 
 
-def _acting_thread(action):
+def _acting_thread(action, delay):
     """A thread, started at once (starting one can take longer than the delay),
-    that calls `action` TIMER_DELAY_S after the returned event is set; returns
+    that calls `action` `delay` seconds after the returned event is set; returns
     (thread, event, list that gets the time of the action)."""
     acted_at = []
     waiting = threading.Event()
 
     def act():
         waiting.wait()
-        time.sleep(TIMER_DELAY_S)
+        time.sleep(delay)
         acted_at.append(time.monotonic())
         action()
     thread = threading.Thread(target=act)
@@ -85,9 +91,9 @@ def _acting_thread(action):
     return thread, waiting, acted_at
 
 
-def ready_latency_ms(wait, read_end, write_end):
+def ready_latency_ms(wait, read_end, write_end, delay=TIMER_DELAY_S):
     """From another thread's write to the end of the wait it ends, and the waiting thread's CPU (ms both)."""
-    writer, waiting, written = _acting_thread(lambda: os.write(write_end, b"x"))
+    writer, waiting, written = _acting_thread(lambda: os.write(write_end, b"x"), delay)
     cpu_before = time.clock_gettime(time.CLOCK_THREAD_CPUTIME_ID)
     waiting.set()
     wait()
@@ -98,20 +104,20 @@ def ready_latency_ms(wait, read_end, write_end):
     return (ended - written[0]) * 1e3, cpu * 1e3
 
 
-def signal_latency_ms(wait):
+def signal_latency_ms(wait, delay=TIMER_DELAY_S):
     """From the timer's expiry to the end of the wait the raising handler ends."""
     while True:
         _handler.armed = True
         start = time.monotonic()
         try:
-            signal.setitimer(signal.ITIMER_REAL, TIMER_DELAY_S)
+            signal.setitimer(signal.ITIMER_REAL, delay)
             break
         except _Stop:  # a late run from the last sample, which found the handler armed again
             _handler.stray_runs += 1
     try:
         wait()
     except _Stop:
-        return (time.monotonic() - start - TIMER_DELAY_S) * 1e3
+        return (time.monotonic() - start - delay) * 1e3
     finally:
         _handler.armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -124,9 +130,9 @@ def _later(seconds, action):
     return thread
 
 
-def kill_latency_ms(wait):
+def kill_latency_ms(wait, delay=TIMER_DELAY_S):
     """From another thread's os.kill(SIGUSR1) to the end of the wait its raising handler ends."""
-    sender, waiting, sent = _acting_thread(lambda: os.kill(os.getpid(), signal.SIGUSR1))
+    sender, waiting, sent = _acting_thread(lambda: os.kill(os.getpid(), signal.SIGUSR1), delay)
     _handler.armed = True
     try:
         waiting.set()
@@ -232,36 +238,56 @@ def idle_cpu(seconds):
     return result["thread_cpu"], process_cpu, wall
 
 
+def _wake_cases(waits, read_end, write_end, delay):
+    """(case, one sample) of the ready, signal and signal_kill cases, woken `delay` seconds in;
+    a ready sample gives (latency, thread CPU), the others the latency."""
+    for name, wait in waits.items():
+        yield "ready_" + name, lambda wait=wait: ready_latency_ms(wait, read_end, write_end, delay)
+    for name, wait in waits.items():
+        yield "signal_" + name, lambda wait=wait: signal_latency_ms(wait, delay)
+    for name, wait in waits.items():
+        yield "signal_kill_" + name, lambda wait=wait: kill_latency_ms(wait, delay)
+
+
+def measure_wakes(waits, read_end, write_end, warmup_samples, samples, suffix=""):
+    """Emits each wake-up case: the median of `samples` after `warmup_samples` unmeasured."""
+    for case, sample in _wake_cases(waits, read_end, write_end, TIMER_DELAY_S):
+        for _ in range(warmup_samples):
+            sample()
+        _handler.stray_runs = 0
+        measured = [sample() for _ in range(samples)]
+        if case.startswith("ready_"):
+            latencies, cpus = zip(*measured)
+            _emit_latencies(case + suffix, latencies, thread_cpu_ms_median=statistics.median(cpus))
+        elif case.startswith("signal_kill_"):
+            _emit_latencies(case + suffix, measured)
+        else:
+            _emit_latencies(case + suffix, measured, stray_handler_runs=_handler.stray_runs)
+
+
+def warm_up_wakes(waits, read_end, write_end, seconds):
+    """Makes every wake-up case's wake-ups, WARMUP_DELAY_S apart, in turn for `seconds`."""
+    cases = list(_wake_cases(waits, read_end, write_end, WARMUP_DELAY_S))
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for _case, sample in cases:
+            sample()
+
+
 def main():
     options = harness.parse_options(__doc__, lambda parser: (
         parser.add_argument("--samples", type=int, default=20),
         parser.add_argument("--warmup-samples", type=int, default=20),
-        parser.add_argument("--idle-seconds", type=float, default=10.0)))
+        parser.add_argument("--idle-seconds", type=float, default=10.0),
+        parser.add_argument("--steady-seconds", type=float, default=0.0)))
     read_end, write_end = os.pipe()
     waits = _waits(read_end)
-    for name, wait in waits.items():
-        for _ in range(options.warmup_samples):
-            ready_latency_ms(wait, read_end, write_end)
-        latencies, cpus = zip(*(ready_latency_ms(wait, read_end, write_end) for _ in range(options.samples)))
-        _emit_latencies("ready_" + name, latencies, thread_cpu_ms_median=statistics.median(cpus))
-    previous = signal.signal(signal.SIGALRM, _handler)
+    previous = {signum: signal.signal(signum, _handler) for signum in (signal.SIGALRM, signal.SIGUSR1)}
     try:
-        for name, wait in waits.items():
-            for _ in range(options.warmup_samples):
-                signal_latency_ms(wait)
-            _handler.stray_runs = 0
-            _emit_latencies("signal_" + name, [signal_latency_ms(wait) for _ in range(options.samples)],
-                            stray_handler_runs=_handler.stray_runs)
+        measure_wakes(waits, read_end, write_end, options.warmup_samples, options.samples)
     finally:
-        signal.signal(signal.SIGALRM, previous)
-    previous = signal.signal(signal.SIGUSR1, _handler)
-    try:
-        for name, wait in waits.items():
-            for _ in range(options.warmup_samples):
-                kill_latency_ms(wait)
-            _emit_latencies("signal_kill_" + name, [kill_latency_ms(wait) for _ in range(options.samples)])
-    finally:
-        signal.signal(signal.SIGUSR1, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     idle_epoll = select.epoll()
     idle_epoll.register(read_end, select.EPOLLIN)
     for name, block in (("epoll", lambda: idle_epoll.poll(0.01)), ("sleep", lambda: time.sleep(0.01))):
@@ -275,6 +301,14 @@ def main():
     thread_cpu, process_cpu, wall = idle_cpu(options.idle_seconds)
     harness.emit("wake_latency", "idle_epoll_poll", seconds=wall, thread_cpu_ms=thread_cpu * 1e3,
                  process_cpu_ms=process_cpu * 1e3)
+    if options.steady_seconds > 0:
+        previous = {signum: signal.signal(signum, _handler) for signum in (signal.SIGALRM, signal.SIGUSR1)}
+        try:
+            warm_up_wakes(waits, read_end, write_end, options.steady_seconds)
+            measure_wakes(waits, read_end, write_end, options.warmup_samples, options.samples, "_steady")
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ final class HeldBacklog<T> {
     private final long probeNanos;
     /** Queued during a hold, not yet noted. */
     private final Set<T> queued = ConcurrentHashMap.newKeySet();
-    /** Noted at the end of a hold, not yet started (a few hundred at most: start-up's and imports'). */
+    /** Noted at the end of a hold, not yet judged (a few hundred at most: start-up's and imports'). */
     private final Map<T, Noted> noted = new ConcurrentHashMap<>();
 
     HeldBacklog(ToIntFunction<T> activity) {

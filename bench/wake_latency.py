@@ -26,6 +26,7 @@
 Runs unchanged on CPython 3.13 and under bin/pyselect4j.
 """
 import asyncio
+import contextlib
 import os
 import select
 import signal
@@ -274,6 +275,17 @@ def warm_up_wakes(waits, read_end, write_end, seconds):
             sample()
 
 
+@contextlib.contextmanager
+def _raising_handlers():
+    """SIGALRM and SIGUSR1 go to _handler meanwhile (the signal and signal_kill cases)."""
+    previous = {signum: signal.signal(signum, _handler) for signum in (signal.SIGALRM, signal.SIGUSR1)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def main():
     options = harness.parse_options(__doc__, lambda parser: (
         parser.add_argument("--samples", type=int, default=20),
@@ -282,12 +294,8 @@ def main():
         parser.add_argument("--steady-seconds", type=float, default=0.0)))
     read_end, write_end = os.pipe()
     waits = _waits(read_end)
-    previous = {signum: signal.signal(signum, _handler) for signum in (signal.SIGALRM, signal.SIGUSR1)}
-    try:
+    with _raising_handlers():
         measure_wakes(waits, read_end, write_end, options.warmup_samples, options.samples)
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
     idle_epoll = select.epoll()
     idle_epoll.register(read_end, select.EPOLLIN)
     for name, block in (("epoll", lambda: idle_epoll.poll(0.01)), ("sleep", lambda: time.sleep(0.01))):
@@ -302,13 +310,9 @@ def main():
     harness.emit("wake_latency", "idle_epoll_poll", seconds=wall, thread_cpu_ms=thread_cpu * 1e3,
                  process_cpu_ms=process_cpu * 1e3)
     if options.steady_seconds > 0:
-        previous = {signum: signal.signal(signum, _handler) for signum in (signal.SIGALRM, signal.SIGUSR1)}
-        try:
+        with _raising_handlers():
             warm_up_wakes(waits, read_end, write_end, options.steady_seconds)
             measure_wakes(waits, read_end, write_end, options.warmup_samples, options.samples, "_steady")
-        finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

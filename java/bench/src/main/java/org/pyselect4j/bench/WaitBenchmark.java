@@ -64,11 +64,13 @@ public abstract class WaitBenchmark extends BenchmarkSettings {
         selectBuffer.asIntBuffer().put(coreReadEnds);
         // The kernel's pollfd layout as the native library reports it, which the core uses too.
         int pollfdSize = LinuxConstants.get("SIZEOF_POLLFD");
+        int fdOffset = LinuxConstants.get("OFFSETOF_POLLFD_FD");
+        int eventsOffset = LinuxConstants.get("OFFSETOF_POLLFD_EVENTS");
         ByteBuffer pollBuffer = ByteBuffer.allocateDirect(coreReadEnds.length * pollfdSize)
                 .order(ByteOrder.nativeOrder());
         for (int i = 0; i < coreReadEnds.length; i++) {
-            pollBuffer.putInt(i * pollfdSize + LinuxConstants.get("OFFSETOF_POLLFD_FD"), coreReadEnds[i])
-                    .putShort(i * pollfdSize + LinuxConstants.get("OFFSETOF_POLLFD_EVENTS"), (short) LinuxConstants.POLLIN);
+            pollBuffer.putInt(i * pollfdSize + fdOffset, coreReadEnds[i])
+                    .putShort(i * pollfdSize + eventsOffset, (short) LinuxConstants.POLLIN);
         }
         nativeBuffers = new ByteBuffer[] {selectBuffer, pollBuffer};
         selectMemory = Native.address(selectBuffer);

@@ -20,7 +20,7 @@ import org.pyselect4j.graalpy.PySelect4j;
  * {@code Thread.interrupt()}. Contexts share one engine, as an application that
  * makes many would have them; {@code close} needs a fresh context per sample, the
  * other two reuse theirs. Prints one JSON line per case (median, min, max ms
- * of --samples after --warmup-samples unmeasured). Run by {@code bench/cancellation}.
+ * of --samples after --warmup-samples unmeasured). Run by {@code bench/embedded Cancellation}.
  */
 public final class Cancellation {
     /** How long a wait is left to begin before the request: the wait itself starts within milliseconds. */

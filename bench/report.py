@@ -102,8 +102,9 @@ def format_tables(results, rows):
 
     startup_records = _records(results, "startup")
     if startup_records:
-        sections += ["", "Start-up, measured from outside: median wall s (median CPU s of all threads), load %.1f"
-                     % startup_records[0]["load_average_median"], startup.format_table(startup_records, labels)]
+        sections += ["", "Start-up, measured from outside: median wall s (median CPU s of all threads) and peak "
+                     "resident memory, load %.1f" % startup_records[0]["load_average_median"],
+                     startup.format_table(startup_records, labels)]
 
     startup_lines = []
     for key, label in labels.items():
@@ -179,6 +180,17 @@ def format_tables(results, rows):
         sections += ["", "Cancellation of an embedded context (ms from Context.close(true), Context.interrupt or "
                          "Thread.interrupt() to the end of the script's eval, blocked in a wait without timeout)",
                      _table(["interpreter", "case", "median", "min", "max"], cancellation_lines)]
+
+    memory_lines = [[labels.get(record["interpreter_key"], record["interpreter_key"]), record["step"],
+                     record["open_contexts"], "%.0f" % record["rss_mib"], "%.0f" % record["heap_used_mib"],
+                     "%.0f" % record["non_heap_committed_mib"],
+                     "-" if record["seconds"] is None else "%.2f" % record["seconds"]]
+                    for record in _records(results, "context_memory")]
+    if memory_lines:
+        sections += ["", "Memory of an embedding application (MiB after a collection): the engine alone, then "
+                         "each further context left open after a small asyncio program, then all closed",
+                     _table(["interpreter", "step", "contexts", "RSS", "heap used", "non-heap", "s to make+run"],
+                            memory_lines)]
 
     failures = [run for run in results["runs"] if run["error"]]
     if failures:

@@ -25,26 +25,33 @@ import org.pyselect4j.graalpy.PySelect4j;
  * Run by {@code bench/embedded ContextMemory}.
  */
 public final class ContextMemory {
+    /** What each context runs: asyncio's epoll loop woken by a timerfd, then an epoll of its own. */
     private static final String PROGRAM = """
             import asyncio, os, select, time
 
             async def main():
                 loop = asyncio.get_running_loop()
                 timer = os.timerfd_create(time.CLOCK_MONOTONIC, flags=os.TFD_NONBLOCK)
-                fired = asyncio.Event()
-                loop.add_reader(timer, lambda: (os.read(timer, 8), fired.set()))
+                expired = asyncio.Event()
+
+                def on_expiry():
+                    os.read(timer, 8)
+                    expired.set()
+
+                loop.add_reader(timer, on_expiry)
                 os.timerfd_settime(timer, initial=0.01)
-                await fired.wait()
+                await expired.wait()
                 loop.remove_reader(timer)
                 os.close(timer)
-                r, w = os.pipe()
-                os.write(w, b"x")
-                ep = select.epoll()
-                ep.register(r, select.EPOLLIN)
-                assert ep.poll(1.0) == [(r, select.EPOLLIN)]
-                ep.close(); os.close(r); os.close(w)
 
             asyncio.run(main())
+            r, w = os.pipe()
+            os.write(w, b"x")
+            with select.epoll() as ep:
+                ep.register(r, select.EPOLLIN)
+                assert ep.poll(1.0) == [(r, select.EPOLLIN)]
+            os.close(r)
+            os.close(w)
             """;
 
     private static final double MIB = 1024.0 * 1024.0;

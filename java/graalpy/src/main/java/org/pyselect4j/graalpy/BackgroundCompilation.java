@@ -15,8 +15,8 @@ import org.pyselect4j.core.ThreadNice;
  * Truffle's compiler threads at the lowest priority (nice 19), so that they
  * compile only with CPU time that nothing else in the machine wants. On two
  * cores, the JIT otherwise slows GraalPy's start-up: its compiler, cold Java
- * code itself, competes with start-up for the cores (see the README's
- * Performance section for the figures).
+ * code itself, competes with start-up for the cores (see bench/history.md,
+ * "Compiling in the background", for the figures).
  *
  * <p>Truffle makes its compiler threads when it first has something to
  * compile, and gives no hook for it, so a daemon thread watches this process's

@@ -15,7 +15,7 @@ import java.util.function.ToIntFunction;
  * run since. Truffle 25 compiles such a backlog, stale or not, so a program's
  * own hot code waited behind it: in a selectors echo server, 12 s of the one
  * compiler thread went to two functions of the import system after the
- * imports had ended (README, Performance).
+ * imports had ended (bench/history.md, "Held compilations that went stale").
  *
  * <p>When the hold ends, the backlog's activity counts (Truffle's call and
  * loop counts) are noted; {@link #PROBE} later, every noted target whose count

@@ -17,7 +17,7 @@ import com.oracle.truffle.runtime.OptimizedTruffleRuntimeListener;
  * that mostly runs only then, on a Graal compiler that is itself cold Java) cost
  * start-up about as much as they take: held back, the first line comes about a
  * second sooner, and the program warms up as fast, within the noise of the
- * README's measurements (Performance section).
+ * measurements in bench/history.md.
  *
  * <p>Truffle has no option for it, so the gate listens to its runtime's
  * internal compilation events ({@code com.oracle.truffle.runtime}, which
@@ -38,7 +38,7 @@ import com.oracle.truffle.runtime.OptimizedTruffleRuntimeListener;
  * two imports), for at most {@link #IMPORT_HOLD_LIMIT} after it opened. An import
  * runs code once, the way start-up does, and compiling it meanwhile costs the
  * program about as much as it takes (a program that imports asyncio and ends:
- * README, Performance). The limit keeps the JIT for a program whose work runs
+ * bench/history.md). The limit keeps the JIT for a program whose work runs
  * inside an import.
  *
  * <p>Of the compilations queued meanwhile, those whose code has not run since

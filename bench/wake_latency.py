@@ -239,39 +239,41 @@ def idle_cpu(seconds):
     return result["thread_cpu"], process_cpu, wall
 
 
+def _emit_ready(case, measured):
+    latencies, cpus = zip(*measured)
+    _emit_latencies(case, latencies, thread_cpu_ms_median=statistics.median(cpus))
+
+
+def _emit_signal(case, measured):
+    _emit_latencies(case, measured, stray_handler_runs=_handler.stray_runs)
+
+
 def _wake_cases(waits, read_end, write_end, delay):
-    """(case, one sample) of the ready, signal and signal_kill cases, woken `delay` seconds in;
-    a ready sample gives (latency, thread CPU), the others the latency."""
+    """(case, one sample, how its samples are reported) of the ready, signal and signal_kill
+    cases, woken `delay` seconds in; a ready sample gives (latency, thread CPU), the others the latency."""
     for name, wait in waits.items():
-        yield "ready_" + name, lambda wait=wait: ready_latency_ms(wait, read_end, write_end, delay)
+        yield "ready_" + name, lambda wait=wait: ready_latency_ms(wait, read_end, write_end, delay), _emit_ready
     for name, wait in waits.items():
-        yield "signal_" + name, lambda wait=wait: signal_latency_ms(wait, delay)
+        yield "signal_" + name, lambda wait=wait: signal_latency_ms(wait, delay), _emit_signal
     for name, wait in waits.items():
-        yield "signal_kill_" + name, lambda wait=wait: kill_latency_ms(wait, delay)
+        yield "signal_kill_" + name, lambda wait=wait: kill_latency_ms(wait, delay), _emit_latencies
 
 
 def measure_wakes(waits, read_end, write_end, warmup_samples, samples, suffix=""):
     """Emits each wake-up case: the median of `samples` after `warmup_samples` unmeasured."""
-    for case, sample in _wake_cases(waits, read_end, write_end, TIMER_DELAY_S):
+    for case, sample, emit in _wake_cases(waits, read_end, write_end, TIMER_DELAY_S):
         for _ in range(warmup_samples):
             sample()
         _handler.stray_runs = 0
-        measured = [sample() for _ in range(samples)]
-        if case.startswith("ready_"):
-            latencies, cpus = zip(*measured)
-            _emit_latencies(case + suffix, latencies, thread_cpu_ms_median=statistics.median(cpus))
-        elif case.startswith("signal_kill_"):
-            _emit_latencies(case + suffix, measured)
-        else:
-            _emit_latencies(case + suffix, measured, stray_handler_runs=_handler.stray_runs)
+        emit(case + suffix, [sample() for _ in range(samples)])
 
 
 def warm_up_wakes(waits, read_end, write_end, seconds):
     """Makes every wake-up case's wake-ups, WARMUP_DELAY_S apart, in turn for `seconds`."""
-    cases = list(_wake_cases(waits, read_end, write_end, WARMUP_DELAY_S))
+    samples = [sample for _case, sample, _emit in _wake_cases(waits, read_end, write_end, WARMUP_DELAY_S)]
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        for _case, sample in cases:
+        for sample in samples:
             sample()
 
 

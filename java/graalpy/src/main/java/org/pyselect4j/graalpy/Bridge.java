@@ -98,6 +98,11 @@ public final class Bridge implements SeamHost {
         return new Bridge(builtins, checkpoint, Installation.byId(installationId));
     }
 
+    /** How waits made by host calls block (the seam's: {@link #waitHook(Runnable)}). */
+    WaitHook hostCallWaits() {
+        return hook;
+    }
+
     // What the seam (java/seam) asks of the binding, for the calls the glue makes through it.
 
     @Override
@@ -215,11 +220,12 @@ public final class Bridge implements SeamHost {
      * The Java fast path of the common calls (see {@link FastCalls}).
      *
      * @param delegate what a call returns when the glue must do it in Python
+     * @param notGiven what the glue passes for an argument not given
      * @param pair a Python callable making the tuple {@code (a, b)}
      */
     @Export
-    public FastCalls fastCalls(Value delegate, Value pair) {
-        return new FastCalls(this, errors, delegate, pair);
+    public FastCalls fastCalls(Value delegate, Value notGiven, Value pair) {
+        return new FastCalls(this, errors, delegate, notGiven, pair);
     }
 
     // signal: CPython's delivery (see _signals.py and Signals)
@@ -327,14 +333,18 @@ public final class Bridge implements SeamHost {
         python(() -> epoll.close());
     }
 
+    // The registrations and waits of epoll and poll objects, with the arguments the glue
+    // converted (its slow path): the plain calls are FastCalls' or the seam's.
+
+    /** Registers fd for the events (an unsigned 32-bit mask). */
     @Export
-    public void epollRegister(Epoll epoll, int fd, int events) {
-        python(() -> epoll.register(fd, events));
+    public void epollRegister(Epoll epoll, int fd, long events) {
+        python(() -> epoll.register(fd, (int) events));
     }
 
     @Export
-    public void epollModify(Epoll epoll, int fd, int events) {
-        python(() -> epoll.modify(fd, events));
+    public void epollModify(Epoll epoll, int fd, long events) {
+        python(() -> epoll.modify(fd, (int) events));
     }
 
     @Export
@@ -344,7 +354,7 @@ public final class Bridge implements SeamHost {
 
     /** Ready (fd, events) pairs, flattened; null when none is ready. */
     @Export
-    public IntArray epollPoll(Epoll epoll, long timeoutNs, int maxEvents) {
+    public IntArray epollPollNs(Epoll epoll, long timeoutNs, int maxEvents) {
         return python(() -> pairs(epoll.poll(timeoutNs, maxEvents, hook)));
     }
 
@@ -365,13 +375,14 @@ public final class Bridge implements SeamHost {
         python(() -> poll.modify(fd, events));
     }
 
+    /** Whether fd was registered. */
     @Export
     public boolean pollUnregister(Poll poll, int fd) {
         return python(() -> poll.unregister(fd));
     }
 
     @Export
-    public IntArray pollPoll(Poll poll, long timeoutNs) {
+    public IntArray pollPollNs(Poll poll, long timeoutNs) {
         return python(() -> pairs(poll.poll(timeoutNs, hook)));
     }
 
@@ -477,7 +488,7 @@ public final class Bridge implements SeamHost {
     }
 
     /** Runs a core operation; its exceptions leave as the Python exceptions CPython raises. */
-    private <T> T python(Supplier<T> operation) {
+    <T> T python(Supplier<T> operation) {
         try {
             return operation.get();
         } catch (RuntimeException e) {
@@ -493,7 +504,7 @@ public final class Bridge implements SeamHost {
     }
 
     /** The ready pairs flattened, or null when there are none (Python sees None, asking nothing of the host). */
-    private static IntArray pairs(ReadyList ready) {
+    static IntArray pairs(ReadyList ready) {
         if (ready.size() == 0) {
             return null;
         }

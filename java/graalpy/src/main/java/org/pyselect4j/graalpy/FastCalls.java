@@ -3,27 +3,33 @@ package org.pyselect4j.graalpy;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 import org.pyselect4j.core.ErrnoException;
+import org.pyselect4j.core.ReadyList;
+import org.pyselect4j.core.WaitHook;
 import org.pyselect4j.seam.PlainCalls;
+import org.pyselect4j.seam.SelectCalls;
 
 /**
- * {@link PlainCalls} through host calls, for contexts that do not permit the
- * seam: one host call per Python call, the raw arguments taken as
- * {@link Value}s and handed over as the seam hands them.
+ * {@link PlainCalls} and {@link SelectCalls} through host calls, for contexts
+ * that do not permit the seam: one host call per Python call, the raw
+ * arguments taken as {@link Value}s and handed over as the seam hands them.
  */
-public final class FastCalls implements PlainCalls.Binding {
+public final class FastCalls implements PlainCalls.Binding, SelectCalls.Binding {
     private final Bridge bridge;
     private final PythonErrors errors;
     private final Value notPlain;
+    private final Value notGiven;
     private final Value pair;
 
     /**
-     * @param notPlain what {@link #call} returns when the Python glue must do the call
+     * @param notPlain what a call returns when the Python glue must do it
+     * @param notGiven what the glue passes for an argument not given
      * @param pair a Python callable making the tuple {@code (a, b)}
      */
-    FastCalls(Bridge bridge, PythonErrors errors, Value notPlain, Value pair) {
+    FastCalls(Bridge bridge, PythonErrors errors, Value notPlain, Value notGiven, Value pair) {
         this.bridge = bridge;
         this.errors = errors;
         this.notPlain = notPlain;
+        this.notGiven = notGiven;
         this.pair = pair;
     }
 
@@ -40,23 +46,78 @@ public final class FastCalls implements PlainCalls.Binding {
                 arguments(args, keywordCount, flags, initial, interval), this);
     }
 
+    // The registrations and waits of epoll and poll objects: see SelectCalls.
+
+    @Export
+    public Object epollRegister(Value epoll, Value fd, Value mask) {
+        return bridge.python(() -> SelectCalls.epollRegister(core(epoll), raw(fd), raw(mask), this));
+    }
+
+    @Export
+    public Object epollModify(Value epoll, Value fd, Value mask) {
+        return bridge.python(() -> SelectCalls.epollModify(core(epoll), raw(fd), raw(mask), this));
+    }
+
+    @Export
+    public Object epollUnregister(Value epoll, Value fd) {
+        return bridge.python(() -> SelectCalls.epollUnregister(core(epoll), raw(fd), this));
+    }
+
+    @Export
+    public Object epollPoll(Value epoll, Value timeout, Value maxEvents) {
+        return bridge.python(() -> SelectCalls.epollPoll(core(epoll), raw(timeout), raw(maxEvents), this));
+    }
+
+    @Export
+    public Object pollRegister(Value poll, Value fd, Value mask) {
+        return bridge.python(() -> SelectCalls.pollRegister(core(poll), raw(fd), raw(mask), this));
+    }
+
+    @Export
+    public Object pollModify(Value poll, Value fd, Value mask) {
+        return bridge.python(() -> SelectCalls.pollModify(core(poll), raw(fd), raw(mask), this));
+    }
+
+    @Export
+    public Object pollUnregister(Value poll, Value fd) {
+        return bridge.python(() -> SelectCalls.pollUnregister(core(poll), raw(fd), this));
+    }
+
+    @Export
+    public Object pollPoll(Value poll, Value timeout) {
+        return bridge.python(() -> SelectCalls.pollPoll(core(poll), raw(timeout), this));
+    }
+
+    /** An epoll's or poll's core, or null for anything else (a closed epoll's None). */
+    private static Object core(Value value) {
+        return value.isHostObject() ? value.asHostObject() : null;
+    }
+
     /** Python's arguments, handed over as the seam hands them. */
-    private static PlainCalls.Arguments arguments(Value args, int keywordCount, Value... keywordValues) {
+    private PlainCalls.Arguments arguments(Value args, int keywordCount, Value... keywordValues) {
         Object[] positional = new Object[(int) args.getArraySize()];
         for (int i = 0; i < positional.length; i++) {
             positional[i] = raw(args.getArrayElement(i));
         }
         Object[] values = new Object[keywordValues.length];
         for (int k = 0; k < values.length; k++) {
-            values[k] = keywordValues[k].isNull() ? null : raw(keywordValues[k]);
+            values[k] = raw(keywordValues[k]);
         }
         return new PlainCalls.Arguments(positional, keywordCount, values);
     }
 
-    /** An exact int or float as the Java number the seam would see; any other value as it is. */
-    private static Object raw(Value value) {
+    /**
+     * An exact int or float as the Java number the seam would see, None as
+     * null, the glue's not-given marker as {@link #notGiven()}; any other value
+     * as it is.
+     */
+    private Object raw(Value value) {
+        if (value.isNull()) {
+            return null;
+        }
         if (value.hasMembers()) {
-            return value; // an object of a Python class; exact ints and floats arrive as Java primitives
+            // An object of a Python class; exact ints and floats arrive as Java primitives.
+            return value.equals(notGiven) ? notGiven : value;
         }
         Object primitive = value.as(Object.class);
         return primitive instanceof Integer || primitive instanceof Long || primitive instanceof Double ? primitive : value;
@@ -75,6 +136,21 @@ public final class FastCalls implements PlainCalls.Binding {
     @Override
     public Object notPlain() {
         return notPlain;
+    }
+
+    @Override
+    public Object notGiven() {
+        return notGiven;
+    }
+
+    @Override
+    public Object readyPairs(ReadyList ready) {
+        return Bridge.pairs(ready);
+    }
+
+    @Override
+    public WaitHook waitHook() {
+        return bridge.hostCallWaits();
     }
 
     @Override

@@ -67,7 +67,7 @@ class PySelect4jTest {
                 except FileExistsError as e:
                     exists = e.errno == errno.EEXIST
                 try:
-                    _select.calls.epollPoll(ep._core, 0, 0)  # maxevents 0: the glue refuses it first
+                    _select.calls.epollPollNs(ep._core, 0, 0)  # maxevents 0: the glue refuses it first
                 except SystemError as e:
                     internal = str(e).startswith("pyselect4j internal error: java.lang.IllegalArgumentException")
                 ready = ep.poll(0) == [(r, select.EPOLLIN)]
@@ -101,7 +101,16 @@ class PySelect4jTest {
                 except OSError as e:
                     timer_closed = e.errno == errno.EBADF
                 plain_calls_by_seam = isinstance(_args._plain_calls, _args._SeamPlainCalls)
-                (exists, internal, ready, closed, results == expected, timer_set, timer_closed), plain_calls_by_seam
+                # Arguments not given, as the methods pass them: done in Java, not handed back to the glue.
+                idle = select.epoll()
+                done_in_java = (_select.calls.epollRegister(idle._core, w, _args.NOT_GIVEN) is None
+                                and _select.calls.epollUnregister(idle._core, w) is None
+                                and _select.calls.epollPoll(idle._core, 0, _args.NOT_GIVEN) is None
+                                and _select.calls.pollRegister(p._core, r, _args.NOT_GIVEN) is None
+                                and _select.calls.epollRegister(None, w, 1) is _args.NOT_PLAIN)  # closed: the glue raises
+                idle.close()
+                checks = (exists, internal, ready, closed, results == expected, timer_set, timer_closed, done_in_java)
+                checks, plain_calls_by_seam
                 """;
         try (Context context = PySelect4j.newBuilder().allowIO(IOAccess.ALL).allowCreateThread(true).build()) {
             PySelect4j.check(context);

@@ -1,5 +1,11 @@
 package org.pyselect4j.seam;
 
+import static org.pyselect4j.seam.PlainValues.cInt;
+import static org.pyselect4j.seam.PlainValues.fileDescriptor;
+import static org.pyselect4j.seam.PlainValues.plainInt;
+import static org.pyselect4j.seam.PlainValues.secondsToNs;
+import static org.pyselect4j.seam.PlainValues.timeToNs;
+
 import java.util.List;
 
 import org.pyselect4j.core.Clocks;
@@ -19,22 +25,10 @@ import org.pyselect4j.core.TimerSpec;
  * known keywords given once. Anything else (other types, bools, out-of-range
  * values, missing or unknown arguments) gets {@link Binding#notPlain} back
  * before anything happened, and the glue redoes the call in Python, which
- * stays the one reference for CPython's checks, their order and their messages.
- *
- * <p>Arguments arrive as the engine hands them over: an exact Python
- * {@code int} as an {@link Integer} or {@link Long}, an exact {@code float} as
- * a {@link Double}; anything else (a bool, a subclass instance, a big int) is
- * an object this class does not look into, and makes the call not plain.
+ * stays the one reference for CPython's checks, their order and their messages
+ * (the conversions: {@link PlainValues}).
  */
 public final class PlainCalls {
-    private static final long INT_MIN = Integer.MIN_VALUE;
-    private static final long INT_MAX = Integer.MAX_VALUE;
-    private static final double NS_PER_SECOND = 1e9;
-    private static final long NS_PER_SECOND_EXACT = 1_000_000_000L;
-    /** The range of a 64-bit nanosecond count as doubles: [-2^63, 2^63). */
-    private static final double NS_FLOAT_MIN = -0x1p63;
-    private static final double NS_FLOAT_END = 0x1p63;
-
     /**
      * The keywords any plain call takes (timerfd_create's and timerfd_settime's):
      * the glue hands over each one's value, not Python's kwargs dict, which
@@ -206,58 +200,6 @@ public final class PlainCalls {
     /** The float seconds of a (sec, nsec) pair, with the glue's arithmetic: sec + nsec * 1e-9. */
     private static double seconds(long sec, long nsec) {
         return sec + nsec * 1e-9;
-    }
-
-    // Conversions of the plain case: each returns null where the glue's converter could differ.
-
-    /** An exact Python int that fits in a long. */
-    private static Long plainInt(Object argument) {
-        if (argument instanceof Integer number) {
-            return number.longValue();
-        }
-        return argument instanceof Long number ? number : null;
-    }
-
-    /** Argument Clinic's {@code int}, plain case. */
-    private static Long cInt(Object argument) {
-        Long value = plainInt(argument);
-        return value != null && value >= INT_MIN && value <= INT_MAX ? value : null;
-    }
-
-    /** A descriptor given as a plain int; negative ones and fileno() objects go to the glue. */
-    private static Long fileDescriptor(Object argument) {
-        Long value = plainInt(argument);
-        return value != null && value >= 0 && value <= INT_MAX ? value : null;
-    }
-
-    /** timerfd_settime's float seconds (an int or a float) as nanoseconds, rounded down. */
-    private static Long secondsToNs(Object argument) {
-        Long integer = plainInt(argument);
-        if (integer != null) {
-            return doubleToNs(integer.doubleValue());
-        }
-        return argument instanceof Double seconds ? doubleToNs(seconds) : null;
-    }
-
-    /** clock_settime's time: an int is exact seconds, a float is rounded down to the nanosecond. */
-    private static Long timeToNs(Object argument) {
-        Long integer = plainInt(argument);
-        if (integer != null) {
-            try {
-                return Math.multiplyExact(integer, NS_PER_SECOND_EXACT);
-            } catch (ArithmeticException overflow) {
-                return null; // the glue raises
-            }
-        }
-        return argument instanceof Double seconds ? doubleToNs(seconds) : null;
-    }
-
-    private static Long doubleToNs(double seconds) {
-        double scaled = seconds * NS_PER_SECOND;
-        if (!(scaled >= NS_FLOAT_MIN && scaled < NS_FLOAT_END)) {
-            return null; // out of range or NaN: the glue raises
-        }
-        return (long) Math.floor(scaled);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.pyselect4j.core.ErrnoException;
+import org.pyselect4j.core.ReadyList;
 import org.pyselect4j.core.WaitHook;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -30,6 +31,7 @@ final class SeamContext {
     private volatile SeamHost host;
     private volatile WaitHook waitHook;
     private volatile PlainCalls.Binding plainCallBinding;
+    private volatile SelectCalls.Binding selectBinding;
 
     SeamContext(Env env) {
         this.env = env;
@@ -46,16 +48,18 @@ final class SeamContext {
      * a function that does nothing: calling it lets the engine run the signal
      * handlers and cancellation that woke a wait (its exceptions, a handler's
      * or a cancellation, end the wait as they are); {@code notPlain}, what a
-     * plain call returns when the glue must do the call; {@code pair}, a
-     * function making the tuple {@code (a, b)}.
+     * plain call returns when the glue must do the call; {@code notGiven}, what
+     * the glue passes for an argument not given; {@code pair}, a function
+     * making the tuple {@code (a, b)}.
      */
     @TruffleBoundary
-    void bind(Object host, Object checkpoint, Object notPlain, Object pair) {
+    void bind(Object host, Object checkpoint, Object notPlain, Object notGiven, Object pair) {
         if (!(env.isHostObject(host) && env.asHostObject(host) instanceof SeamHost seamHost)) {
             throw new IllegalArgumentException("bind() wants the binding's SeamHost, got " + host);
         }
         this.host = seamHost;
         this.plainCallBinding = new PlainCallBinding(seamHost, notPlain, pair);
+        this.selectBinding = new SelectBinding(notPlain, notGiven);
         this.waitHook = seamHost.waitHook(() -> {
             try {
                 INTEROP.execute(checkpoint);
@@ -115,6 +119,47 @@ final class SeamContext {
 
     WaitHook waitHook() {
         return checkBound(waitHook);
+    }
+
+    SelectCalls.Binding selectBinding() {
+        return checkBound(selectBinding);
+    }
+
+    /** The registrations' and waits' results as the glue's Python values. */
+    private final class SelectBinding implements SelectCalls.Binding {
+        private final Object notPlain;
+        private final Object notGiven;
+
+        SelectBinding(Object notPlain, Object notGiven) {
+            this.notPlain = notPlain;
+            this.notGiven = notGiven;
+        }
+
+        @Override
+        public Object notGiven() {
+            return notGiven;
+        }
+
+        @Override
+        public Object notPlain() {
+            return notPlain;
+        }
+
+        @Override
+        public Object none() {
+            return Nothing.INSTANCE;
+        }
+
+        /** The pairs flattened, or None when there are none (the idle case asks nothing more of Python). */
+        @Override
+        public Object readyPairs(ReadyList ready) {
+            return ready.size() == 0 ? Nothing.INSTANCE : new UnsignedInts(ready.flatten());
+        }
+
+        @Override
+        public WaitHook waitHook() {
+            return SeamContext.this.waitHook();
+        }
     }
 
     /**
@@ -190,6 +235,11 @@ final class SeamContext {
     /** The Java object behind a host object the glue passes back (a core epoll or poll). */
     <T> T hostObject(Object value, Class<T> type) {
         return type.cast(env.asHostObject(value));
+    }
+
+    /** As {@link #hostObject}, or null for any other value (a closed epoll's None). */
+    Object hostObjectOrNull(Object value) {
+        return env.isHostObject(value) ? env.asHostObject(value) : null;
     }
 
     /**

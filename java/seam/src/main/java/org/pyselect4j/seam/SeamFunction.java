@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 
 import org.pyselect4j.core.Epoll;
 import org.pyselect4j.core.Poll;
-import org.pyselect4j.core.ReadyList;
 import org.pyselect4j.core.Select;
 import org.pyselect4j.core.SelectResult;
 
@@ -19,20 +18,20 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
 /**
- * The operations the glue calls through the seam, each with the arguments of
- * the host bridge's method of the same name (converted and checked by the
- * glue, as CPython does) and the same results: {@code None}, a number, or a
- * {@link ReadOnlyArray} where the bridge gives a sequence ({@link UnsignedInts}
- * for a poll's pairs and select's indexes). The core's exceptions leave as the
- * Python exceptions the binding chooses. The plain
- * calls ({@code plainCall*}) are the bridge's {@code FastCalls}, through the
- * seam: the glue hands them Python's own arguments, which {@link PlainCalls}
- * checks.
+ * The operations the glue calls through the seam, each with the arguments and
+ * results of the host method of the same name, on the bridge or its
+ * {@code FastCalls}: {@code None}, a number, or a {@link ReadOnlyArray} where
+ * the bridge gives a sequence ({@link UnsignedInts} for a poll's pairs and
+ * select's indexes). The core's exceptions leave as the Python exceptions the
+ * binding chooses. Two kinds take Python's own arguments and do the plain case
+ * only: the timerfd and clock functions ({@code plainCall}, see
+ * {@link PlainCalls}) and the registrations and waits of epoll and poll
+ * objects ({@link SelectCalls}); the others take what the glue converted.
  */
 enum SeamFunction {
-    /** bind(bridge, checkpoint, notPlain, pair): see {@link SeamContext#bind}. */
-    BIND("bind", 4, (context, arguments) -> {
-        context.bind(arguments[0], arguments[1], arguments[2], arguments[3]);
+    /** bind(bridge, checkpoint, notPlain, notGiven, pair): see {@link SeamContext#bind}. */
+    BIND("bind", 5, (context, arguments) -> {
+        context.bind(arguments[0], arguments[1], arguments[2], arguments[3], arguments[4]);
         return Nothing.INSTANCE;
     }),
     /** plainCallNumber(name): the number plainCall knows a timerfd or clock function by, -1 for others. */
@@ -47,23 +46,33 @@ enum SeamFunction {
      */
     PLAIN_CALL("plainCall", 3 + PlainCalls.KEYWORDS.size(), (context, arguments) -> PlainCalls.call(
             PlainCalls.Function.numbered(asLong(arguments[0])), plainArguments(arguments[1]), context.plainCallBinding())),
-    EPOLL_REGISTER("epollRegister", 3, (context, arguments) -> setMask(context, arguments, Epoll.class, Epoll::register)),
-    EPOLL_MODIFY("epollModify", 3, (context, arguments) -> setMask(context, arguments, Epoll.class, Epoll::modify)),
-    EPOLL_UNREGISTER("epollUnregister", 2, (context, arguments) -> {
-        context.hostObject(arguments[0], Epoll.class).unregister(asInt(arguments[1]));
-        return Nothing.INSTANCE;
-    }),
-    /** epollPoll(epoll, timeoutNs, maxEvents): the ready (fd, events) pairs flattened, None when none. */
-    EPOLL_POLL("epollPoll", 3, (context, arguments) -> pairs(context.hostObject(arguments[0], Epoll.class)
-            .poll(asLong(arguments[1]), asInt(arguments[2]), context.waitHook()))),
-    POLL_REGISTER("pollRegister", 3, (context, arguments) -> setMask(context, arguments, Poll.class, Poll::register)),
-    POLL_MODIFY("pollModify", 3, (context, arguments) -> setMask(context, arguments, Poll.class, Poll::modify)),
-    /** pollUnregister(poll, fd): whether fd was registered. */
-    POLL_UNREGISTER("pollUnregister", 2,
-            (context, arguments) -> context.hostObject(arguments[0], Poll.class).unregister(asInt(arguments[1]))),
-    /** pollPoll(poll, timeoutNs): as epollPoll. */
-    POLL_POLL("pollPoll", 2, (context, arguments) -> pairs(context.hostObject(arguments[0], Poll.class)
-            .poll(asLong(arguments[1]), context.waitHook()))),
+    /*
+     * The registrations and waits of epoll and poll objects, with Python's
+     * arguments (see SelectCalls); epollPollNs and pollPollNs wait with the
+     * timeout the glue converted, in nanoseconds (-1: forever).
+     */
+    EPOLL_REGISTER("epollRegister", 3, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.epollRegister(
+            context.hostObjectOrNull(arguments[0]), arguments[1], arguments[2], context.selectBinding())),
+    EPOLL_MODIFY("epollModify", 3, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.epollModify(
+            context.hostObjectOrNull(arguments[0]), arguments[1], arguments[2], context.selectBinding())),
+    EPOLL_UNREGISTER("epollUnregister", 2, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.epollUnregister(
+            context.hostObjectOrNull(arguments[0]), arguments[1], context.selectBinding())),
+    EPOLL_POLL("epollPoll", 3, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.epollPoll(
+            context.hostObjectOrNull(arguments[0]), arguments[1], arguments[2], context.selectBinding())),
+    /** epollPollNs(epoll, timeoutNs, maxEvents). */
+    EPOLL_POLL_NS("epollPollNs", 3, (context, arguments) -> context.selectBinding().readyPairs(
+            context.hostObject(arguments[0], Epoll.class).poll(asLong(arguments[1]), asInt(arguments[2]), context.waitHook()))),
+    POLL_REGISTER("pollRegister", 3, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.pollRegister(
+            context.hostObjectOrNull(arguments[0]), arguments[1], arguments[2], context.selectBinding())),
+    POLL_MODIFY("pollModify", 3, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.pollModify(
+            context.hostObjectOrNull(arguments[0]), arguments[1], arguments[2], context.selectBinding())),
+    POLL_UNREGISTER("pollUnregister", 2, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.pollUnregister(
+            context.hostObjectOrNull(arguments[0]), arguments[1], context.selectBinding())),
+    POLL_POLL("pollPoll", 2, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.pollPoll(
+            context.hostObjectOrNull(arguments[0]), arguments[1], context.selectBinding())),
+    /** pollPollNs(poll, timeoutNs). */
+    POLL_POLL_NS("pollPollNs", 2, (context, arguments) -> context.selectBinding().readyPairs(
+            context.hostObject(arguments[0], Poll.class).poll(asLong(arguments[1]), context.waitHook()))),
     /** mainThreadCall(callable): see {@link SeamContext#mainThreadCall}. */
     MAIN_THREAD_CALL("mainThreadCall", 1, (context, arguments) -> context.mainThreadCall(arguments[0])),
     /** select(read fds, write fds, except fds, timeoutNs): the indexes of the ready entries of each. */
@@ -94,14 +103,28 @@ enum SeamFunction {
     /** The member name the glue reads. */
     final String memberName;
     final int arity;
+    private final Arguments arguments;
     private final Body body;
     /** What Python calls. */
     final Executable executable = new Executable(this);
 
     SeamFunction(String memberName, int arity, Body body) {
+        this(memberName, arity, Arguments.CONVERTED, body);
+    }
+
+    SeamFunction(String memberName, int arity, Arguments arguments, Body body) {
         this.memberName = memberName;
         this.arity = arity;
+        this.arguments = arguments;
         this.body = body;
+    }
+
+    /** What a function's arguments after the first are. */
+    private enum Arguments {
+        /** As the glue converted them, or the seam's own results. */
+        CONVERTED,
+        /** Python's own (see {@link SelectCalls}): those that are None arrive as null. */
+        PYTHONS_OWN
     }
 
     static SeamFunction named(String memberName) {
@@ -143,7 +166,8 @@ enum SeamFunction {
                 @CachedLibrary(limit = "3") InteropLibrary elements,
                 @CachedLibrary(limit = "4") InteropLibrary keywords,
                 @CachedLibrary(limit = "1") InteropLibrary callables,
-                @CachedLibrary(limit = "1") InteropLibrary buffers) throws ArityException {
+                @CachedLibrary(limit = "1") InteropLibrary buffers,
+                @CachedLibrary(limit = "4") InteropLibrary pythonValues) throws ArityException {
             if (arguments.length != function.arity) {
                 throw ArityException.create(function.arity, function.arity, arguments.length);
             }
@@ -154,6 +178,12 @@ enum SeamFunction {
                 // the uncached library there costs tens of nanoseconds an element.
                 for (int i = 0; i < 3; i++) {
                     arguments[i] = intsOrSame(arguments[i], sequences, elements);
+                }
+            } else if (function.arguments == Arguments.PYTHONS_OWN) {
+                for (int i = 1; i < arguments.length; i++) {
+                    if (pythonValues.isNull(arguments[i])) {
+                        arguments[i] = null;
+                    }
                 }
             } else if (function == COPY_INTS && arguments[0] instanceof UnsignedInts numbers
                     && copied(numbers, arguments[1], buffers)) {
@@ -242,17 +272,6 @@ enum SeamFunction {
         }
     }
 
-    /** A registration change of an epoll or poll object, as (object, fd, events). */
-    private interface MaskChange<T> {
-        void apply(T target, int fd, int events);
-    }
-
-    /** The arguments (object, fd, events) applied to a registration change; None back. */
-    private static <T> Object setMask(SeamContext context, Object[] arguments, Class<T> type, MaskChange<T> change) {
-        change.apply(context.hostObject(arguments[0], type), asInt(arguments[1]), asInt(arguments[2]));
-        return Nothing.INSTANCE;
-    }
-
     // The glue passes exact Python ints in range: any failure here is a bug, a SystemError in Python.
     // The engine hands small ints over as Integer or Long, taken here at once: the uncached
     // library would first look up the receiver's class in a map, on every call.
@@ -311,10 +330,5 @@ enum SeamFunction {
         } catch (InteropException e) {
             throw new IllegalArgumentException("not a list of ints: " + sequence, e);
         }
-    }
-
-    /** The ready pairs flattened, or None when there are none (the idle case asks nothing more of Python). */
-    private static Object pairs(ReadyList ready) {
-        return ready.size() == 0 ? Nothing.INSTANCE : new UnsignedInts(ready.flatten());
     }
 }

@@ -42,7 +42,7 @@ def _seam(bridge):
                          f"'{_SEAM_LANGUAGE}' (PySelect4j.newBuilder() permits it): {type(e).__name__}: {e}")
         return None
     from . import _args
-    seam.bind(bridge, _checkpoint, _args.NOT_PLAIN, _args.pair)
+    seam.bind(bridge, _checkpoint, _args.NOT_PLAIN, _args.NOT_GIVEN, _args.pair)
     _seam_problem = ""
     return seam
 
@@ -105,7 +105,7 @@ def install():
     from . import _args, _clocks, _descriptors, _select, _timerfd
     seam = _seam(bridge)
     _signals.install(bridge, seam)
-    _select.install(bridge, seam or bridge, select)
+    _select.install(bridge, seam, select)
     _timerfd.install(bridge, seam, os)
     _descriptors.install(bridge, os)
     _clocks.install(bridge, seam, time)

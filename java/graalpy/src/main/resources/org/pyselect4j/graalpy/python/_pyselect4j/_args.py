@@ -296,10 +296,14 @@ _plain_calls = None
 
 def plain_calls(bridge, seam):
     """Java's plain calls of the timerfd and clock functions (one per context):
-    through the seam where the context permits it, else host calls."""
+    through the seam where the context permits it, else host calls (the
+    bridge's FastCalls, which also take those of epoll and poll objects)."""
     global _plain_calls
     if _plain_calls is None:
-        _plain_calls = _SeamPlainCalls(seam) if seam is not None else bridge.fastCalls(NOT_PLAIN, pair)
+        if seam is not None:
+            _plain_calls = _SeamPlainCalls(seam)
+        else:
+            _plain_calls = bridge.fastCalls(NOT_PLAIN, NOT_GIVEN, pair)
     return _plain_calls
 
 

@@ -2,17 +2,25 @@
 
 Arguments are parsed and converted here exactly as CPython does; the work is
 done by pyselect4j's Java core through ``bridge`` (set by ``install``), the
-frequent calls (waits, registrations) through ``calls``: the seam, which takes
-the same arguments, where the context permits it, else the bridge too.
+frequent calls (waits, registrations) through ``calls``: the seam where the
+context permits it, else host calls. The registrations and waits of epoll and
+poll objects take Python's own arguments and do the plain case in Java
+(SelectCalls.java); for any other they return NOT_PLAIN, having done nothing,
+and the method converts the arguments here and calls the bridge with the
+values it converted them to (the waits: ``calls``, which wait as the plain
+ones do).
 """
 
 import math
 from array import array
 
-from ._args import NOT_GIVEN, WARN_CALLER, BuiltinFunction, Keywords, Nothing, One, Positional, given, method
+from ._args import (
+    NOT_GIVEN, NOT_PLAIN, WARN_CALLER, BuiltinFunction, Keywords, Nothing, One, Positional, given, method,
+    plain_calls,
+)
 from ._convert import (
-    INT_MAX, NS_PER_MS, NS_PER_SECOND, ROUND_TIMEOUT, USHRT_MAX, c_int, c_unsigned_int_bitwise,
-    c_unsigned_short, file_descriptor, ns_to_ms, time_object_to_ns,
+    NS_PER_MS, NS_PER_SECOND, ROUND_TIMEOUT, c_int, c_unsigned_int_bitwise, c_unsigned_short,
+    file_descriptor, ns_to_ms, time_object_to_ns,
 )
 
 bridge = calls = None  # the Java side, set by install()
@@ -28,24 +36,29 @@ class _Calls:
     once from the seam or the bridge: reading a foreign object's member on
     every call cost about 60 ns, a quarter of an idle epoll.poll(0)."""
 
-    def __init__(self, source, names):
-        for name in names:
-            setattr(self, name, getattr(source, name))
+    def __init__(self, *sources):
+        """``sources``: (Java object, names of its functions) pairs."""
+        for source, names in sources:
+            for name in names:
+                setattr(self, name, getattr(source, name))
 
 
-_FREQUENT_CALLS = ("epollRegister", "epollModify", "epollUnregister", "epollPoll",
-                   "pollRegister", "pollModify", "pollUnregister", "pollPoll", "select")
+# Taking Python's arguments: the seam's, else the bridge's FastCalls.
+_PLAIN_CALLS = ("epollRegister", "epollModify", "epollUnregister", "epollPoll",
+                "pollRegister", "pollModify", "pollUnregister", "pollPoll")
+# Taking converted arguments: the seam's, else the bridge's.
+_CONVERTED_CALLS = ("epollPollNs", "pollPollNs", "select")
 
 
-def install(java_bridge, frequent_calls, module):
-    """``frequent_calls``: the seam, or the bridge where the context does not permit it."""
+def install(java_bridge, seam, module):
+    """``seam``: pyselect4j's seam language, or None where the context does not permit it."""
     global bridge, calls, EPOLL_CLOEXEC, FD_SETSIZE, _DEFAULT_MASK, _numbers, _fds_to_java
     bridge = java_bridge
-    if frequent_calls is bridge:
-        calls = _Calls(bridge, _FREQUENT_CALLS)
+    if seam is None:
+        calls = _Calls((plain_calls(bridge, None), _PLAIN_CALLS), (bridge, _CONVERTED_CALLS))
         _numbers, _fds_to_java = _numbers_from_host, _same
     else:
-        calls = _Calls(frequent_calls, _FREQUENT_CALLS + ("copyInts",))
+        calls = _Calls((seam, _PLAIN_CALLS + _CONVERTED_CALLS + ("copyInts",)))
         _numbers, _fds_to_java = _numbers_from_seam, _int32_array
     EPOLL_CLOEXEC = bridge.constant("EPOLL_CLOEXEC")
     FD_SETSIZE = bridge.constant("FD_SETSIZE")
@@ -104,22 +117,10 @@ def _ready_pairs(flat):
     return list(zip(values, values))
 
 
-# The plain case of the frequent calls (see _args.given): exact ints and floats
-# whose conversion cannot fail. Each returns None for anything else, which the
-# full conversion then handles (and refuses with CPython's message).
+# select()'s plain case (see _args.given): an exact int or float whose conversion
+# cannot fail; None for anything else, which the full conversion then handles.
 
-def _plain_fd(fd):
-    return fd if type(fd) is int and 0 <= fd <= INT_MAX else None
-
-
-def _plain_mask(mask, limit):
-    """An event mask not given (the default) or an exact int in [0, limit]."""
-    if mask is NOT_GIVEN:
-        return _DEFAULT_MASK
-    return mask if type(mask) is int and 0 <= mask <= limit else None
-
-
-# A timeout in seconds of at most this magnitude fits epoll_wait's int milliseconds.
+# A timeout in seconds of at most this magnitude fits a long of nanoseconds.
 _PLAIN_SECONDS = 2_000_000
 
 
@@ -132,25 +133,6 @@ def _plain_select_timeout_ns(timeout):
         return timeout * NS_PER_SECOND
     if kind is float and 0.0 <= timeout <= _PLAIN_SECONDS:
         return math.ceil(timeout * float(NS_PER_SECOND))
-    return None
-
-
-def _plain_epoll_timeout_ns(timeout):
-    """As select's, and a negative int means forever."""
-    if type(timeout) is int and -_PLAIN_SECONDS <= timeout < 0:
-        return -1
-    return _plain_select_timeout_ns(timeout)
-
-
-def _plain_poll_timeout_ns(timeout):
-    """None (forever), an int or a float of milliseconds; negative means forever."""
-    if timeout is None or timeout is NOT_GIVEN:
-        return -1
-    kind = type(timeout)
-    if kind is int and -INT_MAX <= timeout <= INT_MAX:
-        return timeout * NS_PER_MS if timeout >= 0 else -1
-    if kind is float and 0.0 <= timeout <= INT_MAX - 1:
-        return math.ceil(timeout * float(NS_PER_MS))
     return None
 
 
@@ -248,48 +230,38 @@ class epoll:
 
     def register(self, fd=NOT_GIVEN, eventmask=NOT_GIVEN, /, *args, **kwargs):
         """Starts watching fd for the events of eventmask; OSError if it is watched already."""
-        core, plain_fd, plain_mask = self._core, _plain_fd(fd), _plain_mask(eventmask, INT_MAX)
-        if core is not None and plain_fd is not None and plain_mask is not None and not (args or kwargs):
-            calls.epollRegister(core, plain_fd, plain_mask)
+        if not (args or kwargs) and calls.epollRegister(self._core, fd, eventmask) is not NOT_PLAIN:
             return
         fd, eventmask = _EPOLL_REGISTER.bind(given(fd, eventmask) + args, kwargs)
         fd = file_descriptor(fd)
         eventmask = c_unsigned_int_bitwise(eventmask)
-        calls.epollRegister(self._open_core(), fd, _signed32(eventmask))
+        bridge.epollRegister(self._open_core(), fd, eventmask)
 
     @method(_EPOLL_MODIFY)
     def modify(self, fd=NOT_GIVEN, eventmask=NOT_GIVEN, /, *args, **kwargs):
         """Changes the event mask of a watched fd."""
-        core, plain_fd = self._core, _plain_fd(fd)
-        plain_mask = None if eventmask is NOT_GIVEN else _plain_mask(eventmask, INT_MAX)
-        if core is not None and plain_fd is not None and plain_mask is not None and not (args or kwargs):
-            calls.epollModify(core, plain_fd, plain_mask)
+        if not (args or kwargs) and calls.epollModify(self._core, fd, eventmask) is not NOT_PLAIN:
             return
         fd, eventmask = _EPOLL_MODIFY.bind(given(fd, eventmask) + args, kwargs)
         fd = file_descriptor(fd)
         eventmask = c_unsigned_int_bitwise(eventmask)
-        calls.epollModify(self._open_core(), fd, _signed32(eventmask))
+        bridge.epollModify(self._open_core(), fd, eventmask)
 
     @method(_EPOLL_UNREGISTER)
     def unregister(self, fd=NOT_GIVEN, /, *args, **kwargs):
         """Stops watching fd."""
-        core, plain_fd = self._core, _plain_fd(fd)
-        if core is not None and plain_fd is not None and not (args or kwargs):
-            calls.epollUnregister(core, plain_fd)
+        if not (args or kwargs) and calls.epollUnregister(self._core, fd) is not NOT_PLAIN:
             return
         fd = file_descriptor(_EPOLL_UNREGISTER.bind(given(fd) + args, kwargs)[0])
-        calls.epollUnregister(self._open_core(), fd)
+        bridge.epollUnregister(self._open_core(), fd)
 
     @method(_EPOLL_POLL)
     def poll(self, timeout=NOT_GIVEN, maxevents=NOT_GIVEN, /, *args, **kwargs):
         """Waits up to timeout seconds (None or negative: forever); returns up to maxevents (fd, events) pairs."""
-        core, timeout_ns = self._core, _plain_epoll_timeout_ns(timeout)
-        if maxevents is NOT_GIVEN:
-            plain_maxevents = FD_SETSIZE - 1
-        else:
-            plain_maxevents = maxevents if type(maxevents) is int and 0 < maxevents <= INT_MAX else None
-        if core is not None and timeout_ns is not None and plain_maxevents is not None and not (args or kwargs):
-            return _ready_pairs(calls.epollPoll(core, timeout_ns, plain_maxevents))
+        if not (args or kwargs):
+            ready = calls.epollPoll(self._core, timeout, maxevents)
+            if ready is not NOT_PLAIN:
+                return _ready_pairs(ready)
         timeout, maxevents = _EPOLL_POLL.bind(given(timeout, maxevents) + args, kwargs)
         maxevents = c_int(maxevents)
         core = self._open_core()
@@ -302,7 +274,7 @@ class epoll:
             maxevents = FD_SETSIZE - 1
         elif maxevents < 1:
             raise ValueError(f"maxevents must be greater than 0, got {maxevents}")
-        return _ready_pairs(calls.epollPoll(core, timeout_ns, maxevents))
+        return _ready_pairs(calls.epollPollNs(core, timeout_ns, maxevents))
 
     def __enter__(self, *args, **kwargs):
         _EPOLL_ENTER.bind(args, kwargs)
@@ -319,11 +291,6 @@ class epoll:
                 bridge.epollClose(core)
             except OSError:
                 pass
-
-
-def _signed32(mask):
-    """An unsigned 32-bit mask as the Java int with the same bits."""
-    return mask - 2**32 if mask >= 2**31 else mask
 
 
 # select.poll
@@ -354,42 +321,38 @@ class _PollObject:
 
     def register(self, fd=NOT_GIVEN, eventmask=NOT_GIVEN, /, *args, **kwargs):
         """Starts watching fd for the events of eventmask, or changes its mask."""
-        plain_fd, plain_mask = _plain_fd(fd), _plain_mask(eventmask, USHRT_MAX)
-        if plain_fd is not None and plain_mask is not None and not (args or kwargs):
-            calls.pollRegister(self._core, plain_fd, plain_mask)
+        if not (args or kwargs) and calls.pollRegister(self._core, fd, eventmask) is not NOT_PLAIN:
             return
         fd, eventmask = _POLL_REGISTER.bind(given(fd, eventmask) + args, kwargs)
         fd = file_descriptor(fd)
-        calls.pollRegister(self._core, fd, c_unsigned_short(eventmask))
+        bridge.pollRegister(self._core, fd, c_unsigned_short(eventmask))
 
     @method(_POLL_MODIFY)
     def modify(self, fd=NOT_GIVEN, eventmask=NOT_GIVEN, /, *args, **kwargs):
         """Changes the event mask of a watched fd; FileNotFoundError if it is not watched."""
-        plain_fd = _plain_fd(fd)
-        plain_mask = None if eventmask is NOT_GIVEN else _plain_mask(eventmask, USHRT_MAX)
-        if plain_fd is not None and plain_mask is not None and not (args or kwargs):
-            calls.pollModify(self._core, plain_fd, plain_mask)
+        if not (args or kwargs) and calls.pollModify(self._core, fd, eventmask) is not NOT_PLAIN:
             return
         fd, eventmask = _POLL_MODIFY.bind(given(fd, eventmask) + args, kwargs)
         fd = file_descriptor(fd)
-        calls.pollModify(self._core, fd, c_unsigned_short(eventmask))
+        bridge.pollModify(self._core, fd, c_unsigned_short(eventmask))
 
     @method(_POLL_UNREGISTER)
     def unregister(self, fd=NOT_GIVEN, /, *args, **kwargs):
         """Stops watching fd; KeyError if it is not watched."""
-        plain_fd = _plain_fd(fd)
-        if plain_fd is None or args or kwargs:
-            plain_fd = file_descriptor(_POLL_UNREGISTER.bind(given(fd) + args, kwargs))
-        fd = plain_fd
-        if not calls.pollUnregister(self._core, fd):
+        found = NOT_PLAIN if args or kwargs else calls.pollUnregister(self._core, fd)
+        if found is NOT_PLAIN:
+            fd = file_descriptor(_POLL_UNREGISTER.bind(given(fd) + args, kwargs))
+            found = bridge.pollUnregister(self._core, fd)
+        if not found:
             raise KeyError(fd)
 
     @method(_POLL_POLL)
     def poll(self, timeout=NOT_GIVEN, /, *args, **kwargs):
         """Waits up to timeout milliseconds (None or negative: forever); returns the (fd, events) pairs with events."""
-        timeout_ns = _plain_poll_timeout_ns(timeout)
-        if timeout_ns is not None and not (args or kwargs):
-            return _ready_pairs(calls.pollPoll(self._core, timeout_ns))
+        if not (args or kwargs):
+            ready = calls.pollPoll(self._core, timeout)
+            if ready is not NOT_PLAIN:
+                return _ready_pairs(ready)
         (timeout,) = _POLL_POLL.bind(given(timeout) + args, kwargs)
         timeout_ns = -1
         if timeout is not None:
@@ -397,7 +360,7 @@ class _PollObject:
                                            "timeout must be an integer or None")
             if ns_to_ms(timeout_ns, away_from_zero=True) < 0:
                 timeout_ns = -1
-        return _ready_pairs(calls.pollPoll(self._core, timeout_ns))
+        return _ready_pairs(calls.pollPollNs(self._core, timeout_ns))
 
 
 _PollObject.__name__ = _PollObject.__qualname__ = "poll"

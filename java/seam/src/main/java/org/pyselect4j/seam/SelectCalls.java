@@ -1,0 +1,141 @@
+package org.pyselect4j.seam;
+
+import static org.pyselect4j.seam.PlainValues.INT_MAX;
+import static org.pyselect4j.seam.PlainValues.UINT_MAX;
+import static org.pyselect4j.seam.PlainValues.USHRT_MAX;
+import static org.pyselect4j.seam.PlainValues.fileDescriptor;
+import static org.pyselect4j.seam.PlainValues.intIn;
+
+import org.pyselect4j.core.Epoll;
+import org.pyselect4j.core.LinuxConstants;
+import org.pyselect4j.core.Poll;
+import org.pyselect4j.core.ReadyList;
+import org.pyselect4j.core.WaitHook;
+
+/**
+ * The registrations and waits of {@code select.epoll} and {@code select.poll}
+ * objects, with the arguments as Python passed them, for the seam and for the
+ * host bridge alike.
+ *
+ * <p>Why: GraalPy runs the glue interpreted until its JIT has compiled it,
+ * which takes seconds to minutes, and there each line of Python costs about a
+ * microsecond: checking a wait's timeout and event count in Python cost an
+ * idle {@code epoll.poll(0)} 20 of its 30 us. Done here, in Java that HotSpot
+ * compiles early, they cost nanoseconds, and once the JIT has compiled the
+ * caller no more than they did in Python.
+ *
+ * <p>Each call does the plain case only (see {@link PlainValues}): the epoll
+ * or poll object's core, exact ints and floats in range, an argument not given
+ * where it has a default. For anything else, a closed epoll included, it does
+ * nothing and returns {@link Binding#notPlain}; the glue then converts the
+ * arguments as CPython does (raising its exceptions) and calls again with the
+ * values it converted them to, which are plain. The core's exceptions (a
+ * failed system call) leave as they are, for the caller to make Python's.
+ */
+public final class SelectCalls {
+    /** What a mask not given stands for, in register(): POLLIN | POLLPRI | POLLOUT (the EPOLL ones are the same). */
+    private static final long DEFAULT_MASK = LinuxConstants.POLLIN | LinuxConstants.POLLPRI | LinuxConstants.POLLOUT;
+    /** epoll.poll's maxevents when not given. */
+    private static final long DEFAULT_MAX_EVENTS = LinuxConstants.FD_SETSIZE - 1;
+
+    /** What the engine binding supplies: its Python values, and how its waits block. */
+    public interface Binding {
+        /** What the glue passes for an argument the caller did not give. */
+        Object notGiven();
+
+        /** What tells the glue to convert the arguments itself. */
+        Object notPlain();
+
+        Object none();
+
+        /** A wait's ready (fd, events) pairs as the glue reads them. */
+        Object readyPairs(ReadyList ready);
+
+        WaitHook waitHook();
+    }
+
+    private SelectCalls() {
+    }
+
+    /** epoll.register(fd, eventmask=POLLIN | POLLPRI | POLLOUT): None. */
+    public static Object epollRegister(Object epoll, Object fd, Object mask, Binding binding) {
+        Long plainFd = fileDescriptor(fd);
+        Long plainMask = mask == binding.notGiven() ? (Long) DEFAULT_MASK : intIn(mask, 0, UINT_MAX);
+        if (!(epoll instanceof Epoll core) || plainFd == null || plainMask == null) {
+            return binding.notPlain();
+        }
+        core.register(plainFd.intValue(), plainMask.intValue()); // the mask's 32 bits, as a Java int
+        return binding.none();
+    }
+
+    /** epoll.modify(fd, eventmask): None. */
+    public static Object epollModify(Object epoll, Object fd, Object mask, Binding binding) {
+        Long plainFd = fileDescriptor(fd);
+        Long plainMask = intIn(mask, 0, UINT_MAX);
+        if (!(epoll instanceof Epoll core) || plainFd == null || plainMask == null) {
+            return binding.notPlain();
+        }
+        core.modify(plainFd.intValue(), plainMask.intValue());
+        return binding.none();
+    }
+
+    /** epoll.unregister(fd): None. */
+    public static Object epollUnregister(Object epoll, Object fd, Binding binding) {
+        Long plainFd = fileDescriptor(fd);
+        if (!(epoll instanceof Epoll core) || plainFd == null) {
+            return binding.notPlain();
+        }
+        core.unregister(plainFd.intValue());
+        return binding.none();
+    }
+
+    /** epoll.poll(timeout=None, maxevents=-1): the ready pairs. */
+    public static Object epollPoll(Object epoll, Object timeout, Object maxEvents, Binding binding) {
+        Long timeoutNs = PlainValues.epollTimeoutNs(timeout, binding.notGiven());
+        Long plainMaxEvents = maxEvents == binding.notGiven() ? (Long) DEFAULT_MAX_EVENTS : intIn(maxEvents, 1, INT_MAX);
+        if (!(epoll instanceof Epoll core) || timeoutNs == null || plainMaxEvents == null) {
+            return binding.notPlain();
+        }
+        return binding.readyPairs(core.poll(timeoutNs, plainMaxEvents.intValue(), binding.waitHook()));
+    }
+
+    /** poll.register(fd, eventmask=POLLIN | POLLPRI | POLLOUT): None. */
+    public static Object pollRegister(Object poll, Object fd, Object mask, Binding binding) {
+        Long plainFd = fileDescriptor(fd);
+        Long plainMask = mask == binding.notGiven() ? (Long) DEFAULT_MASK : intIn(mask, 0, USHRT_MAX);
+        if (!(poll instanceof Poll core) || plainFd == null || plainMask == null) {
+            return binding.notPlain();
+        }
+        core.register(plainFd.intValue(), plainMask.intValue());
+        return binding.none();
+    }
+
+    /** poll.modify(fd, eventmask): None; the core raises ENOENT for an fd not registered. */
+    public static Object pollModify(Object poll, Object fd, Object mask, Binding binding) {
+        Long plainFd = fileDescriptor(fd);
+        Long plainMask = intIn(mask, 0, USHRT_MAX);
+        if (!(poll instanceof Poll core) || plainFd == null || plainMask == null) {
+            return binding.notPlain();
+        }
+        core.modify(plainFd.intValue(), plainMask.intValue());
+        return binding.none();
+    }
+
+    /** poll.unregister(fd): whether fd was registered (the glue raises KeyError if not). */
+    public static Object pollUnregister(Object poll, Object fd, Binding binding) {
+        Long plainFd = fileDescriptor(fd);
+        if (!(poll instanceof Poll core) || plainFd == null) {
+            return binding.notPlain();
+        }
+        return core.unregister(plainFd.intValue());
+    }
+
+    /** poll.poll(timeout=None): the ready pairs. */
+    public static Object pollPoll(Object poll, Object timeout, Binding binding) {
+        Long timeoutNs = PlainValues.pollTimeoutNs(timeout, binding.notGiven());
+        if (!(poll instanceof Poll core) || timeoutNs == null) {
+            return binding.notPlain();
+        }
+        return binding.readyPairs(core.poll(timeoutNs, binding.waitHook()));
+    }
+}

@@ -24,7 +24,6 @@ import org.pyselect4j.core.Fds;
 import org.pyselect4j.core.LinuxConstants;
 import org.pyselect4j.core.PidFd;
 import org.pyselect4j.core.Poll;
-import org.pyselect4j.core.ReadyList;
 import org.pyselect4j.core.Select;
 import org.pyselect4j.core.SelectResult;
 import org.pyselect4j.core.Signals;
@@ -222,10 +221,11 @@ public final class Bridge implements SeamHost {
      * @param delegate what a call returns when the glue must do it in Python
      * @param notGiven what the glue passes for an argument not given
      * @param pair a Python callable making the tuple {@code (a, b)}
+     * @param sequences an empty list and an empty tuple, whose types select() takes as they are
      */
     @Export
-    public FastCalls fastCalls(Value delegate, Value notGiven, Value pair) {
-        return new FastCalls(this, errors, delegate, notGiven, pair);
+    public FastCalls fastCalls(Value delegate, Value notGiven, Value pair, Value sequences) {
+        return new FastCalls(this, errors, delegate, notGiven, pair, sequences);
     }
 
     // signal: CPython's delivery (see _signals.py and Signals)
@@ -355,7 +355,7 @@ public final class Bridge implements SeamHost {
     /** Ready (fd, events) pairs, flattened; null when none is ready. */
     @Export
     public IntArray epollPollNs(Epoll epoll, long timeoutNs, int maxEvents) {
-        return python(() -> pairs(epoll.poll(timeoutNs, maxEvents, hook)));
+        return python(() -> numbers(epoll.poll(timeoutNs, maxEvents, hook).flatten()));
     }
 
     // select.poll
@@ -383,14 +383,14 @@ public final class Bridge implements SeamHost {
 
     @Export
     public IntArray pollPollNs(Poll poll, long timeoutNs) {
-        return python(() -> pairs(poll.poll(timeoutNs, hook)));
+        return python(() -> numbers(poll.poll(timeoutNs, hook).flatten()));
     }
 
     // select.select
 
-    /** Indexes of the ready entries of each list: [read, write, except]. */
+    /** Indexes of the ready entries of each list, [read, write, except], for the fds the glue converted. */
     @Export
-    public ProxyArray select(int[] read, int[] write, int[] except, long timeoutNs) {
+    public ProxyArray selectFds(int[] read, int[] write, int[] except, long timeoutNs) {
         SelectResult ready = python(() -> Select.select(read, write, except, timeoutNs, hook));
         return ProxyArray.fromArray(IntArray.of(ready.readIndexes()),
                 IntArray.of(ready.writeIndexes()), IntArray.of(ready.exceptIndexes()));
@@ -503,17 +503,19 @@ public final class Bridge implements SeamHost {
         });
     }
 
-    /** The ready pairs flattened, or null when there are none (Python sees None, asking nothing of the host). */
-    static IntArray pairs(ReadyList ready) {
-        if (ready.size() == 0) {
+    /**
+     * Unsigned numbers for the glue (a wait's ready pairs flattened, select's
+     * fds), or null when there are none (Python sees None, asking nothing of the host).
+     */
+    static IntArray numbers(int[] numbers) {
+        if (numbers.length == 0) {
             return null;
         }
-        long[] flat = new long[ready.size() * 2];
-        for (int i = 0; i < ready.size(); i++) {
-            flat[2 * i] = ready.fd(i);
-            flat[2 * i + 1] = Integer.toUnsignedLong(ready.events(i)); // event masks are unsigned
+        long[] unsigned = new long[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            unsigned[i] = Integer.toUnsignedLong(numbers[i]); // event masks are unsigned: EPOLLET is 1 << 31
         }
-        return IntArray.of(flat);
+        return IntArray.of(unsigned);
     }
 
     private static IntArray spec(TimerSpec spec) {

@@ -3,7 +3,7 @@ package org.pyselect4j.graalpy;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 import org.pyselect4j.core.ErrnoException;
-import org.pyselect4j.core.ReadyList;
+import org.pyselect4j.core.LinuxConstants;
 import org.pyselect4j.core.WaitHook;
 import org.pyselect4j.seam.PlainCalls;
 import org.pyselect4j.seam.SelectCalls;
@@ -19,18 +19,23 @@ public final class FastCalls implements PlainCalls.Binding, SelectCalls.Binding 
     private final Value notPlain;
     private final Value notGiven;
     private final Value pair;
+    private final Value listType;
+    private final Value tupleType;
 
     /**
      * @param notPlain what a call returns when the Python glue must do it
      * @param notGiven what the glue passes for an argument not given
      * @param pair a Python callable making the tuple {@code (a, b)}
+     * @param sequences an empty list and an empty tuple, whose types select() takes as they are
      */
-    FastCalls(Bridge bridge, PythonErrors errors, Value notPlain, Value notGiven, Value pair) {
+    FastCalls(Bridge bridge, PythonErrors errors, Value notPlain, Value notGiven, Value pair, Value sequences) {
         this.bridge = bridge;
         this.errors = errors;
         this.notPlain = notPlain;
         this.notGiven = notGiven;
         this.pair = pair;
+        this.listType = sequences.getArrayElement(0).getMetaObject();
+        this.tupleType = sequences.getArrayElement(1).getMetaObject();
     }
 
     /** The number {@link #call} knows the Python function {@code name} by, or -1 when it is not handled here. */
@@ -86,6 +91,28 @@ public final class FastCalls implements PlainCalls.Binding, SelectCalls.Binding 
     @Export
     public Object pollPoll(Value poll, Value timeout) {
         return bridge.python(() -> SelectCalls.pollPoll(core(poll), raw(timeout), this));
+    }
+
+    @Export
+    public Object select(Value read, Value write, Value except, Value timeout) {
+        return bridge.python(() -> SelectCalls.select(plainFds(read), plainFds(write), plainFds(except), raw(timeout), this));
+    }
+
+    /** The fds of a list or tuple of plain fds (see {@link SelectCalls#selectFd}), else null. */
+    private int[] plainFds(Value sequence) {
+        Value type = sequence.getMetaObject();
+        if (type == null || !(type.equals(listType) || type.equals(tupleType))
+                || sequence.getArraySize() > LinuxConstants.FD_SETSIZE) {
+            return null;
+        }
+        int[] fds = new int[(int) sequence.getArraySize()];
+        for (int i = 0; i < fds.length; i++) {
+            fds[i] = SelectCalls.selectFd(raw(sequence.getArrayElement(i)));
+            if (fds[i] < 0) {
+                return null;
+            }
+        }
+        return fds;
     }
 
     /** An epoll's or poll's core, or null for anything else (a closed epoll's None). */
@@ -144,8 +171,8 @@ public final class FastCalls implements PlainCalls.Binding, SelectCalls.Binding 
     }
 
     @Override
-    public Object readyPairs(ReadyList ready) {
-        return Bridge.pairs(ready);
+    public Object numbers(int[] numbers) {
+        return Bridge.numbers(numbers);
     }
 
     @Override

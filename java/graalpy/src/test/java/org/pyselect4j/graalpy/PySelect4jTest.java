@@ -101,13 +101,19 @@ class PySelect4jTest {
                 except OSError as e:
                     timer_closed = e.errno == errno.EBADF
                 plain_calls_by_seam = isinstance(_args._plain_calls, _args._SeamPlainCalls)
-                # Arguments not given, as the methods pass them: done in Java, not handed back to the glue.
+                # Arguments not given, as the methods pass them: done in Java, not handed back to the glue;
+                # a list subclass is the glue's (CPython iterates it).
+                class Fds(list):
+                    pass
                 idle = select.epoll()
+                writable = _select.calls.select([], (w,), [], 0)
                 done_in_java = (_select.calls.epollRegister(idle._core, w, _args.NOT_GIVEN) is None
                                 and _select.calls.epollUnregister(idle._core, w) is None
                                 and _select.calls.epollPoll(idle._core, 0, _args.NOT_GIVEN) is None
                                 and _select.calls.pollRegister(p._core, r, _args.NOT_GIVEN) is None
-                                and _select.calls.epollRegister(None, w, 1) is _args.NOT_PLAIN)  # closed: the glue raises
+                                and _select.calls.epollRegister(None, w, 1) is _args.NOT_PLAIN  # closed: the glue raises
+                                and writable is not None and writable is not _args.NOT_PLAIN
+                                and _select.calls.select([], Fds([w]), [], 0) is _args.NOT_PLAIN)
                 idle.close()
                 checks = (exists, internal, ready, closed, results == expected, timer_set, timer_closed, done_in_java)
                 checks, plain_calls_by_seam

@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.pyselect4j.core.ErrnoException;
-import org.pyselect4j.core.ReadyList;
 import org.pyselect4j.core.WaitHook;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -32,6 +31,9 @@ final class SeamContext {
     private volatile WaitHook waitHook;
     private volatile PlainCalls.Binding plainCallBinding;
     private volatile SelectCalls.Binding selectBinding;
+    /** The types of Python's list and tuple, as interop reports them. */
+    private volatile Object listType;
+    private volatile Object tupleType;
 
     SeamContext(Env env) {
         this.env = env;
@@ -50,16 +52,23 @@ final class SeamContext {
      * or a cancellation, end the wait as they are); {@code notPlain}, what a
      * plain call returns when the glue must do the call; {@code notGiven}, what
      * the glue passes for an argument not given; {@code pair}, a function
-     * making the tuple {@code (a, b)}.
+     * making the tuple {@code (a, b)}; {@code sequences}, an empty list and an
+     * empty tuple, whose types select() takes as they are.
      */
     @TruffleBoundary
-    void bind(Object host, Object checkpoint, Object notPlain, Object notGiven, Object pair) {
+    void bind(Object host, Object checkpoint, Object notPlain, Object notGiven, Object pair, Object sequences) {
         if (!(env.isHostObject(host) && env.asHostObject(host) instanceof SeamHost seamHost)) {
             throw new IllegalArgumentException("bind() wants the binding's SeamHost, got " + host);
         }
         this.host = seamHost;
         this.plainCallBinding = new PlainCallBinding(seamHost, notPlain, pair);
         this.selectBinding = new SelectBinding(notPlain, notGiven);
+        try {
+            this.listType = INTEROP.getMetaObject(INTEROP.readArrayElement(sequences, 0));
+            this.tupleType = INTEROP.getMetaObject(INTEROP.readArrayElement(sequences, 1));
+        } catch (InteropException e) {
+            throw new IllegalArgumentException("bind() wants an empty list and an empty tuple, got " + sequences, e);
+        }
         this.waitHook = seamHost.waitHook(() -> {
             try {
                 INTEROP.execute(checkpoint);
@@ -125,6 +134,11 @@ final class SeamContext {
         return checkBound(selectBinding);
     }
 
+    /** Whether {@code type} is Python's list or tuple (not a subclass). */
+    boolean isListOrTuple(Object type) {
+        return type == listType || type == tupleType;
+    }
+
     /** The registrations' and waits' results as the glue's Python values. */
     private final class SelectBinding implements SelectCalls.Binding {
         private final Object notPlain;
@@ -150,10 +164,10 @@ final class SeamContext {
             return Nothing.INSTANCE;
         }
 
-        /** The pairs flattened, or None when there are none (the idle case asks nothing more of Python). */
+        /** None when there are none: the idle case asks nothing more of Python. */
         @Override
-        public Object readyPairs(ReadyList ready) {
-            return ready.size() == 0 ? Nothing.INSTANCE : new UnsignedInts(ready.flatten());
+        public Object numbers(int[] numbers) {
+            return numbers.length == 0 ? Nothing.INSTANCE : new UnsignedInts(numbers);
         }
 
         @Override

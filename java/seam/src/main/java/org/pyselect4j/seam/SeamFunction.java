@@ -3,6 +3,7 @@ package org.pyselect4j.seam;
 import java.nio.ByteBuffer;
 
 import org.pyselect4j.core.Epoll;
+import org.pyselect4j.core.LinuxConstants;
 import org.pyselect4j.core.Poll;
 import org.pyselect4j.core.Select;
 import org.pyselect4j.core.SelectResult;
@@ -29,9 +30,9 @@ import com.oracle.truffle.api.library.ExportMessage;
  * objects ({@link SelectCalls}); the others take what the glue converted.
  */
 enum SeamFunction {
-    /** bind(bridge, checkpoint, notPlain, notGiven, pair): see {@link SeamContext#bind}. */
-    BIND("bind", 5, (context, arguments) -> {
-        context.bind(arguments[0], arguments[1], arguments[2], arguments[3], arguments[4]);
+    /** bind(bridge, checkpoint, notPlain, notGiven, pair, sequences): see {@link SeamContext#bind}. */
+    BIND("bind", 6, (context, arguments) -> {
+        context.bind(arguments[0], arguments[1], arguments[2], arguments[3], arguments[4], arguments[5]);
         return Nothing.INSTANCE;
     }),
     /** plainCallNumber(name): the number plainCall knows a timerfd or clock function by, -1 for others. */
@@ -60,8 +61,8 @@ enum SeamFunction {
     EPOLL_POLL("epollPoll", 3, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.epollPoll(
             context.hostObjectOrNull(arguments[0]), arguments[1], arguments[2], context.selectBinding())),
     /** epollPollNs(epoll, timeoutNs, maxEvents). */
-    EPOLL_POLL_NS("epollPollNs", 3, (context, arguments) -> context.selectBinding().readyPairs(
-            context.hostObject(arguments[0], Epoll.class).poll(asLong(arguments[1]), asInt(arguments[2]), context.waitHook()))),
+    EPOLL_POLL_NS("epollPollNs", 3, (context, arguments) -> context.selectBinding().numbers(context.hostObject(
+            arguments[0], Epoll.class).poll(asLong(arguments[1]), asInt(arguments[2]), context.waitHook()).flatten())),
     POLL_REGISTER("pollRegister", 3, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.pollRegister(
             context.hostObjectOrNull(arguments[0]), arguments[1], arguments[2], context.selectBinding())),
     POLL_MODIFY("pollModify", 3, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.pollModify(
@@ -71,12 +72,18 @@ enum SeamFunction {
     POLL_POLL("pollPoll", 2, Arguments.PYTHONS_OWN, (context, arguments) -> SelectCalls.pollPoll(
             context.hostObjectOrNull(arguments[0]), arguments[1], context.selectBinding())),
     /** pollPollNs(poll, timeoutNs). */
-    POLL_POLL_NS("pollPollNs", 2, (context, arguments) -> context.selectBinding().readyPairs(
-            context.hostObject(arguments[0], Poll.class).poll(asLong(arguments[1]), context.waitHook()))),
+    POLL_POLL_NS("pollPollNs", 2, (context, arguments) -> context.selectBinding().numbers(
+            context.hostObject(arguments[0], Poll.class).poll(asLong(arguments[1]), context.waitHook()).flatten())),
     /** mainThreadCall(callable): see {@link SeamContext#mainThreadCall}. */
     MAIN_THREAD_CALL("mainThreadCall", 1, (context, arguments) -> context.mainThreadCall(arguments[0])),
-    /** select(read fds, write fds, except fds, timeoutNs): the indexes of the ready entries of each. */
-    SELECT("select", 4, (context, arguments) -> {
+    /**
+     * select(rlist, wlist, xlist, timeout): see {@link SelectCalls#select}; the
+     * lists arrive as their fds, read in {@link Executable#execute}.
+     */
+    SELECT("select", 4, (context, arguments) -> SelectCalls.select((int[]) arguments[0], (int[]) arguments[1],
+            (int[]) arguments[2], arguments[3], context.selectBinding())),
+    /** selectFds(read fds, write fds, except fds, timeoutNs): the indexes of the ready entries of each. */
+    SELECT_FDS("selectFds", 4, (context, arguments) -> {
         SelectResult ready = Select.select(asInts(arguments[0]), asInts(arguments[1]), asInts(arguments[2]),
                 asLong(arguments[3]), context.waitHook());
         return new ReadOnlyArray(new Object[] {new UnsignedInts(ready.readIndexes()),
@@ -176,6 +183,14 @@ enum SeamFunction {
             } else if (function == SELECT) {
                 // Read here, in compiled code, not behind the boundary: reading a Python list through
                 // the uncached library there costs tens of nanoseconds an element.
+                SeamContext context = SeamContext.current();
+                for (int i = 0; i < 3; i++) {
+                    arguments[i] = plainFds(arguments[i], context, sequences, elements);
+                }
+                if (pythonValues.isNull(arguments[3])) {
+                    arguments[3] = null;
+                }
+            } else if (function == SELECT_FDS) {
                 for (int i = 0; i < 3; i++) {
                     arguments[i] = intsOrSame(arguments[i], sequences, elements);
                 }
@@ -247,6 +262,35 @@ enum SeamFunction {
             return arguments;
         }
         throw new IllegalArgumentException("not an args tuple and a keyword count: " + read);
+    }
+
+    /**
+     * The fds of one of select()'s lists, read as {@link SelectCalls#select}
+     * takes them: a list or tuple (not a subclass's instance, whose iteration
+     * may differ from its elements) of plain fds (see
+     * {@link SelectCalls#selectFd}); null for anything else.
+     */
+    private static int[] plainFds(Object sequence, SeamContext context, InteropLibrary sequences,
+            InteropLibrary elements) {
+        try {
+            if (!sequences.hasMetaObject(sequence) || !context.isListOrTuple(sequences.getMetaObject(sequence))) {
+                return null;
+            }
+            long size = sequences.getArraySize(sequence);
+            if (size > LinuxConstants.FD_SETSIZE) {
+                return null;
+            }
+            int[] fds = new int[(int) size];
+            for (int i = 0; i < fds.length; i++) {
+                fds[i] = SelectCalls.selectFd(elements.readArrayElement(sequence, i));
+                if (fds[i] < 0) {
+                    return null;
+                }
+            }
+            return fds;
+        } catch (InteropException e) {
+            return null;
+        }
     }
 
     /**

@@ -9,13 +9,14 @@ import static org.pyselect4j.seam.PlainValues.intIn;
 import org.pyselect4j.core.Epoll;
 import org.pyselect4j.core.LinuxConstants;
 import org.pyselect4j.core.Poll;
-import org.pyselect4j.core.ReadyList;
+import org.pyselect4j.core.Select;
+import org.pyselect4j.core.SelectResult;
 import org.pyselect4j.core.WaitHook;
 
 /**
  * The registrations and waits of {@code select.epoll} and {@code select.poll}
- * objects, with the arguments as Python passed them, for the seam and for the
- * host bridge alike.
+ * objects, and {@code select.select}, with the arguments as Python passed them,
+ * for the seam and for the host bridge alike.
  *
  * <p>Why: GraalPy runs the glue interpreted until its JIT has compiled it,
  * which takes seconds to minutes, and there each line of Python costs about a
@@ -48,8 +49,8 @@ public final class SelectCalls {
 
         Object none();
 
-        /** A wait's ready (fd, events) pairs as the glue reads them. */
-        Object readyPairs(ReadyList ready);
+        /** Numbers for the glue to read, None when there are none: a wait's ready (fd, events) pairs flattened, select's fds. */
+        Object numbers(int[] numbers);
 
         WaitHook waitHook();
     }
@@ -96,7 +97,7 @@ public final class SelectCalls {
         if (!(epoll instanceof Epoll core) || timeoutNs == null || plainMaxEvents == null) {
             return binding.notPlain();
         }
-        return binding.readyPairs(core.poll(timeoutNs, plainMaxEvents.intValue(), binding.waitHook()));
+        return binding.numbers(core.poll(timeoutNs, plainMaxEvents.intValue(), binding.waitHook()).flatten());
     }
 
     /** poll.register(fd, eventmask=POLLIN | POLLPRI | POLLOUT): None. */
@@ -136,6 +137,45 @@ public final class SelectCalls {
         if (!(poll instanceof Poll core) || timeoutNs == null) {
             return binding.notPlain();
         }
-        return binding.readyPairs(core.poll(timeoutNs, binding.waitHook()));
+        return binding.numbers(core.poll(timeoutNs, binding.waitHook()).flatten());
+    }
+
+    /**
+     * An element of one of select()'s lists as its plain case: an int in
+     * [0, FD_SETSIZE), else -1.
+     */
+    public static int selectFd(Object element) {
+        Long fd = intIn(element, 0, LinuxConstants.FD_SETSIZE - 1);
+        return fd == null ? -1 : fd.intValue();
+    }
+
+    /**
+     * select(rlist, wlist, xlist, timeout=None), each list given as the fds of
+     * a list or tuple of ints in [0, FD_SETSIZE) (see {@link #selectFd}), null
+     * when it is not one: the fds ready in each, as [read count, write count,
+     * except count, read fds..., write fds..., except fds...] (the glue makes
+     * the three lists), an fd listed twice reported twice, as CPython does.
+     */
+    public static Object select(int[] read, int[] write, int[] except, Object timeout, Binding binding) {
+        Long timeoutNs = PlainValues.selectTimeoutNs(timeout, binding.notGiven());
+        if (read == null || write == null || except == null || timeoutNs == null) {
+            return binding.notPlain();
+        }
+        SelectResult ready = Select.select(read, write, except, timeoutNs, binding.waitHook());
+        int[][] fds = {read, write, except};
+        int[][] indexes = {ready.readIndexes(), ready.writeIndexes(), ready.exceptIndexes()};
+        int count = indexes[0].length + indexes[1].length + indexes[2].length;
+        if (count == 0) {
+            return binding.numbers(new int[0]);
+        }
+        int[] flat = new int[3 + count];
+        int at = 3;
+        for (int list = 0; list < 3; list++) {
+            flat[list] = indexes[list].length;
+            for (int index : indexes[list]) {
+                flat[at++] = fds[list][index];
+            }
+        }
+        return binding.numbers(flat);
     }
 }

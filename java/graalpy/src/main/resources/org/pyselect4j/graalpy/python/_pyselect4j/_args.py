@@ -303,7 +303,7 @@ def plain_calls(bridge, seam):
         if seam is not None:
             _plain_calls = _SeamPlainCalls(seam)
         else:
-            _plain_calls = bridge.fastCalls(NOT_PLAIN, NOT_GIVEN, pair)
+            _plain_calls = bridge.fastCalls(NOT_PLAIN, NOT_GIVEN, pair, ([], ()))
     return _plain_calls
 
 

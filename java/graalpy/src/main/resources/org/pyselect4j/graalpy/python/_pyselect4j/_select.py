@@ -4,14 +4,13 @@ Arguments are parsed and converted here exactly as CPython does; the work is
 done by pyselect4j's Java core through ``bridge`` (set by ``install``), the
 frequent calls (waits, registrations) through ``calls``: the seam where the
 context permits it, else host calls. The registrations and waits of epoll and
-poll objects take Python's own arguments and do the plain case in Java
+poll objects and select() take Python's own arguments and do the plain case in Java
 (SelectCalls.java); for any other they return NOT_PLAIN, having done nothing,
 and the method converts the arguments here and calls the bridge with the
 values it converted them to (the waits: ``calls``, which wait as the plain
 ones do).
 """
 
-import math
 from array import array
 
 from ._args import (
@@ -45,9 +44,9 @@ class _Calls:
 
 # Taking Python's arguments: the seam's, else the bridge's FastCalls.
 _PLAIN_CALLS = ("epollRegister", "epollModify", "epollUnregister", "epollPoll",
-                "pollRegister", "pollModify", "pollUnregister", "pollPoll")
+                "pollRegister", "pollModify", "pollUnregister", "pollPoll", "select")
 # Taking converted arguments: the seam's, else the bridge's.
-_CONVERTED_CALLS = ("epollPollNs", "pollPollNs", "select")
+_CONVERTED_CALLS = ("epollPollNs", "pollPollNs", "selectFds")
 
 
 def install(java_bridge, seam, module):
@@ -115,25 +114,6 @@ def _ready_pairs(flat):
         return []
     values = iter(_numbers(flat))
     return list(zip(values, values))
-
-
-# select()'s plain case (see _args.given): an exact int or float whose conversion
-# cannot fail; None for anything else, which the full conversion then handles.
-
-# A timeout in seconds of at most this magnitude fits a long of nanoseconds.
-_PLAIN_SECONDS = 2_000_000
-
-
-def _plain_select_timeout_ns(timeout):
-    """None (forever), or a non-negative int or float of seconds."""
-    if timeout is None or timeout is NOT_GIVEN:
-        return -1
-    kind = type(timeout)
-    if kind is int and 0 <= timeout <= _PLAIN_SECONDS:
-        return timeout * NS_PER_SECOND
-    if kind is float and 0.0 <= timeout <= _PLAIN_SECONDS:
-        return math.ceil(timeout * float(NS_PER_SECOND))
-    return None
 
 
 # select.epoll
@@ -401,16 +381,24 @@ def _fds_of(objects):
 
 def select(rlist=NOT_GIVEN, wlist=NOT_GIVEN, xlist=NOT_GIVEN, timeout=NOT_GIVEN, /, *args, **kwargs):
     """Waits until descriptors of the three sequences are ready for reading, writing or exceptional conditions; returns the ready objects."""
-    if xlist is NOT_GIVEN or args or kwargs:
-        rlist, wlist, xlist, timeout = _SELECT.bind(given(rlist, wlist, xlist, timeout) + args, kwargs)
-    timeout_ns = _plain_select_timeout_ns(timeout)
-    if timeout_ns is None:
+    if not (args or kwargs):
+        ready = calls.select(rlist, wlist, xlist, timeout)  # lists or tuples of ints, done in Java
+        if ready is None:
+            return [], [], []
+        if ready is not NOT_PLAIN:
+            fds = _numbers(ready)  # [read count, write count, except count, the ready fds of each]
+            write_start = 3 + fds[0]
+            except_start = write_start + fds[1]
+            return list(fds[3:write_start]), list(fds[write_start:except_start]), list(fds[except_start:])
+    rlist, wlist, xlist, timeout = _SELECT.bind(given(rlist, wlist, xlist, timeout) + args, kwargs)
+    timeout_ns = -1
+    if timeout is not None:
         timeout_ns = time_object_to_ns(timeout, NS_PER_SECOND, ROUND_TIMEOUT, "timeout must be a float or None")
         if timeout_ns < 0:
             raise ValueError("timeout must be non-negative")
     rlist, rfds = _fds_of(rlist)
     wlist, wfds = _fds_of(wlist)
     xlist, xfds = _fds_of(xlist)
-    ready = calls.select(_fds_to_java(rfds), _fds_to_java(wfds), _fds_to_java(xfds), timeout_ns)
+    ready = calls.selectFds(_fds_to_java(rfds), _fds_to_java(wfds), _fds_to_java(xfds), timeout_ns)
     return ([rlist[i] for i in _numbers(ready[0])], [wlist[i] for i in _numbers(ready[1])],
             [xlist[i] for i in _numbers(ready[2])])

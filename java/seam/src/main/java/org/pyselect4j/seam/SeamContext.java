@@ -29,8 +29,7 @@ final class SeamContext {
     private final Env env;
     private volatile SeamHost host;
     private volatile WaitHook waitHook;
-    private volatile PlainCalls.Binding plainCallBinding;
-    private volatile SelectCalls.Binding selectBinding;
+    private volatile Binding binding;
     /** The types of Python's list and tuple, as interop reports them. */
     private volatile Object listType;
     private volatile Object tupleType;
@@ -61,8 +60,7 @@ final class SeamContext {
             throw new IllegalArgumentException("bind() wants the binding's SeamHost, got " + host);
         }
         this.host = seamHost;
-        this.plainCallBinding = new PlainCallBinding(seamHost, notPlain, pair);
-        this.selectBinding = new SelectBinding(notPlain, notGiven);
+        this.binding = new Binding(seamHost, notPlain, notGiven, pair);
         try {
             this.listType = INTEROP.getMetaObject(INTEROP.readArrayElement(sequences, 0));
             this.tupleType = INTEROP.getMetaObject(INTEROP.readArrayElement(sequences, 1));
@@ -84,18 +82,29 @@ final class SeamContext {
     }
 
     PlainCalls.Binding plainCallBinding() {
-        return checkBound(plainCallBinding);
+        return checkBound(binding);
     }
 
-    /** Plain calls' results as the glue's Python values. */
-    private final class PlainCallBinding implements PlainCalls.Binding {
+    SelectCalls.Binding selectBinding() {
+        return checkBound(binding);
+    }
+
+    /** Whether {@code type} is Python's list or tuple (not a subclass). */
+    boolean isListOrTuple(Object type) {
+        return type == listType || type == tupleType;
+    }
+
+    /** The plain calls' results as the glue's Python values. */
+    private final class Binding implements PlainCalls.Binding, SelectCalls.Binding {
         private final SeamHost host;
         private final Object notPlain;
+        private final Object notGiven;
         private final Object pair;
 
-        PlainCallBinding(SeamHost host, Object notPlain, Object pair) {
+        Binding(SeamHost host, Object notPlain, Object notGiven, Object pair) {
             this.host = host;
             this.notPlain = notPlain;
+            this.notGiven = notGiven;
             this.pair = pair;
         }
 
@@ -116,6 +125,11 @@ final class SeamContext {
         }
 
         @Override
+        public Object notGiven() {
+            return notGiven;
+        }
+
+        @Override
         public Object exception(ErrnoException e) {
             return env.asGuestValue(host.pythonException(e));
         }
@@ -123,45 +137,6 @@ final class SeamContext {
         @Override
         public int createTimerFd(int clockid, int flags) {
             return host.createTimerFd(clockid, flags);
-        }
-    }
-
-    WaitHook waitHook() {
-        return checkBound(waitHook);
-    }
-
-    SelectCalls.Binding selectBinding() {
-        return checkBound(selectBinding);
-    }
-
-    /** Whether {@code type} is Python's list or tuple (not a subclass). */
-    boolean isListOrTuple(Object type) {
-        return type == listType || type == tupleType;
-    }
-
-    /** The registrations' and waits' results as the glue's Python values. */
-    private final class SelectBinding implements SelectCalls.Binding {
-        private final Object notPlain;
-        private final Object notGiven;
-
-        SelectBinding(Object notPlain, Object notGiven) {
-            this.notPlain = notPlain;
-            this.notGiven = notGiven;
-        }
-
-        @Override
-        public Object notGiven() {
-            return notGiven;
-        }
-
-        @Override
-        public Object notPlain() {
-            return notPlain;
-        }
-
-        @Override
-        public Object none() {
-            return Nothing.INSTANCE;
         }
 
         /** None when there are none: the idle case asks nothing more of Python. */
@@ -174,6 +149,10 @@ final class SeamContext {
         public WaitHook waitHook() {
             return SeamContext.this.waitHook();
         }
+    }
+
+    WaitHook waitHook() {
+        return checkBound(waitHook);
     }
 
     /**

@@ -35,9 +35,10 @@ import org.pyselect4j.core.WaitHook;
  */
 public final class SelectCalls {
     /** What a mask not given stands for, in register(): POLLIN | POLLPRI | POLLOUT (the EPOLL ones are the same). */
-    private static final long DEFAULT_MASK = LinuxConstants.POLLIN | LinuxConstants.POLLPRI | LinuxConstants.POLLOUT;
+    private static final Long DEFAULT_MASK =
+            (long) (LinuxConstants.POLLIN | LinuxConstants.POLLPRI | LinuxConstants.POLLOUT);
     /** epoll.poll's maxevents when not given. */
-    private static final long DEFAULT_MAX_EVENTS = LinuxConstants.FD_SETSIZE - 1;
+    private static final Long DEFAULT_MAX_EVENTS = (long) (LinuxConstants.FD_SETSIZE - 1);
 
     /** What the engine binding supplies: its Python values, and how its waits block. */
     public interface Binding {
@@ -60,24 +61,12 @@ public final class SelectCalls {
 
     /** epoll.register(fd, eventmask=POLLIN | POLLPRI | POLLOUT): None. */
     public static Object epollRegister(Object epoll, Object fd, Object mask, Binding binding) {
-        Long plainFd = fileDescriptor(fd);
-        Long plainMask = mask == binding.notGiven() ? (Long) DEFAULT_MASK : intIn(mask, 0, UINT_MAX);
-        if (!(epoll instanceof Epoll core) || plainFd == null || plainMask == null) {
-            return binding.notPlain();
-        }
-        core.register(plainFd.intValue(), plainMask.intValue()); // the mask's 32 bits, as a Java int
-        return binding.none();
+        return setMask(epoll, Epoll.class, fd, mask, DEFAULT_MASK, UINT_MAX, Epoll::register, binding);
     }
 
     /** epoll.modify(fd, eventmask): None. */
     public static Object epollModify(Object epoll, Object fd, Object mask, Binding binding) {
-        Long plainFd = fileDescriptor(fd);
-        Long plainMask = intIn(mask, 0, UINT_MAX);
-        if (!(epoll instanceof Epoll core) || plainFd == null || plainMask == null) {
-            return binding.notPlain();
-        }
-        core.modify(plainFd.intValue(), plainMask.intValue());
-        return binding.none();
+        return setMask(epoll, Epoll.class, fd, mask, null, UINT_MAX, Epoll::modify, binding);
     }
 
     /** epoll.unregister(fd): None. */
@@ -93,7 +82,7 @@ public final class SelectCalls {
     /** epoll.poll(timeout=None, maxevents=-1): the ready pairs. */
     public static Object epollPoll(Object epoll, Object timeout, Object maxEvents, Binding binding) {
         Long timeoutNs = PlainValues.epollTimeoutNs(timeout, binding.notGiven());
-        Long plainMaxEvents = maxEvents == binding.notGiven() ? (Long) DEFAULT_MAX_EVENTS : intIn(maxEvents, 1, INT_MAX);
+        Long plainMaxEvents = maxEvents == binding.notGiven() ? DEFAULT_MAX_EVENTS : intIn(maxEvents, 1, INT_MAX);
         if (!(epoll instanceof Epoll core) || timeoutNs == null || plainMaxEvents == null) {
             return binding.notPlain();
         }
@@ -102,24 +91,12 @@ public final class SelectCalls {
 
     /** poll.register(fd, eventmask=POLLIN | POLLPRI | POLLOUT): None. */
     public static Object pollRegister(Object poll, Object fd, Object mask, Binding binding) {
-        Long plainFd = fileDescriptor(fd);
-        Long plainMask = mask == binding.notGiven() ? (Long) DEFAULT_MASK : intIn(mask, 0, USHRT_MAX);
-        if (!(poll instanceof Poll core) || plainFd == null || plainMask == null) {
-            return binding.notPlain();
-        }
-        core.register(plainFd.intValue(), plainMask.intValue());
-        return binding.none();
+        return setMask(poll, Poll.class, fd, mask, DEFAULT_MASK, USHRT_MAX, Poll::register, binding);
     }
 
     /** poll.modify(fd, eventmask): None; the core raises ENOENT for an fd not registered. */
     public static Object pollModify(Object poll, Object fd, Object mask, Binding binding) {
-        Long plainFd = fileDescriptor(fd);
-        Long plainMask = intIn(mask, 0, USHRT_MAX);
-        if (!(poll instanceof Poll core) || plainFd == null || plainMask == null) {
-            return binding.notPlain();
-        }
-        core.modify(plainFd.intValue(), plainMask.intValue());
-        return binding.none();
+        return setMask(poll, Poll.class, fd, mask, null, USHRT_MAX, Poll::modify, binding);
     }
 
     /** poll.unregister(fd): whether fd was registered (the glue raises KeyError if not). */
@@ -138,6 +115,27 @@ public final class SelectCalls {
             return binding.notPlain();
         }
         return binding.numbers(core.poll(timeoutNs, binding.waitHook()).flatten());
+    }
+
+    /** A change of a registration's event mask: register or modify, of an epoll or a poll. */
+    private interface MaskChange<T> {
+        void apply(T core, int fd, int events);
+    }
+
+    /**
+     * Applies {@code change} to {@code target}, a {@code type} core, with the
+     * plain fd and mask ({@code maskNotGiven} when not given, null where it
+     * must be; at most {@code maxMask}, passed as its 32 bits); None back.
+     */
+    private static <T> Object setMask(Object target, Class<T> type, Object fd, Object mask, Long maskNotGiven,
+            long maxMask, MaskChange<T> change, Binding binding) {
+        Long plainFd = fileDescriptor(fd);
+        Long plainMask = mask == binding.notGiven() ? maskNotGiven : intIn(mask, 0, maxMask);
+        if (!type.isInstance(target) || plainFd == null || plainMask == null) {
+            return binding.notPlain();
+        }
+        change.apply(type.cast(target), plainFd.intValue(), plainMask.intValue());
+        return binding.none();
     }
 
     /**

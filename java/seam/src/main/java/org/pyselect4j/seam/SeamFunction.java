@@ -26,8 +26,9 @@ import com.oracle.truffle.api.library.ExportMessage;
  * select's indexes). The core's exceptions leave as the Python exceptions the
  * binding chooses. Two kinds take Python's own arguments and do the plain case
  * only: the timerfd and clock functions ({@code plainCall}, see
- * {@link PlainCalls}) and the registrations and waits of epoll and poll
- * objects ({@link SelectCalls}); the others take what the glue converted.
+ * {@link PlainCalls}), and select() and the registrations and waits of epoll
+ * and poll objects ({@link SelectCalls}); the others take what the glue
+ * converted.
  */
 enum SeamFunction {
     /** bind(bridge, checkpoint, notPlain, notGiven, pair, sequences): see {@link SeamContext#bind}. */

@@ -82,6 +82,24 @@ def test_any_iterable_is_accepted(pipe_fds):
     assert select.select([], {w: "value"}, (x for x in []), 0) == ([], [w], [])
 
 
+def test_a_subclass_of_list_or_tuple_is_iterated(pipe_fds):
+    # Only an exact list or tuple is read as it stands; any other sequence,
+    # a subclass's instance too, through its iterator.
+    r, w = pipe_fds
+
+    class IteratesWriter(list):
+        def __iter__(self):
+            return iter([w])
+
+    class IteratesWriterTuple(tuple):
+        def __iter__(self):
+            return iter([w])
+
+    for sequence in (IteratesWriter([r]), IteratesWriterTuple([r])):
+        assert select.select([], sequence, [], 0) == ([], [w], [])
+        assert select.select([], sequence, [], None) == ([], [w], [])
+
+
 @pytest.mark.parametrize("not_iterable", [1, None, 1.5])
 def test_non_iterable_arguments(not_iterable):
     assert_raises(TypeError, "arguments 1-3 must be sequences", select.select, not_iterable, [], [], 0)

@@ -362,7 +362,9 @@ _SELECT = Positional("select", "select.select", ("rlist", "wlist", "xlist", "tim
 def _fds_of(objects):
     """The descriptors of one of select()'s sequences, in order."""
     try:
-        objects = list(objects) if not isinstance(objects, (list, tuple)) else objects
+        # As CPython's PySequence_Fast: only an exact list or tuple is read as it
+        # is; any other, a subclass's instance too, is iterated.
+        objects = objects if type(objects) is list or type(objects) is tuple else list(objects)
     except TypeError:
         raise TypeError("arguments 1-3 must be sequences") from None
     if len(objects) > FD_SETSIZE:

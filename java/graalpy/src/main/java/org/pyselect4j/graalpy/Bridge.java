@@ -32,6 +32,7 @@ import org.pyselect4j.core.TimerFd;
 import org.pyselect4j.core.TimerSpec;
 import org.pyselect4j.core.WaitHook;
 import org.pyselect4j.seam.SeamHost;
+import org.pyselect4j.seam.SelectCalls;
 
 /**
  * What the Python glue ({@code _pyselect4j}) calls: one instance per context.
@@ -213,6 +214,12 @@ public final class Bridge implements SeamHost {
     @Export
     public long constant(String name) {
         return Integer.toUnsignedLong(LinuxConstants.get(name));
+    }
+
+    /** register()'s event mask when none is given: see {@link SelectCalls#DEFAULT_MASK}. */
+    @Export
+    public long defaultEventMask() {
+        return SelectCalls.DEFAULT_MASK;
     }
 
     /**

@@ -34,8 +34,12 @@ import org.pyselect4j.core.WaitHook;
  * failed system call) leave as they are, for the caller to make Python's.
  */
 public final class SelectCalls {
-    /** What a mask not given stands for, in register(): POLLIN | POLLPRI | POLLOUT (the EPOLL ones are the same). */
-    private static final Long DEFAULT_MASK =
+    /**
+     * What a mask not given stands for, in register() (CPython's default):
+     * POLLIN | POLLPRI | POLLOUT (the EPOLL ones are the same). The glue's
+     * parsers take it from here too.
+     */
+    public static final Long DEFAULT_MASK =
             (long) (LinuxConstants.POLLIN | LinuxConstants.POLLPRI | LinuxConstants.POLLOUT);
     /** epoll.poll's maxevents when not given. */
     private static final Long DEFAULT_MAX_EVENTS = (long) (LinuxConstants.FD_SETSIZE - 1);

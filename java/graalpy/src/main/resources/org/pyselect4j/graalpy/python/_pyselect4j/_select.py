@@ -25,7 +25,7 @@ from ._convert import (
 bridge = calls = None  # the Java side, set by install()
 EPOLL_CLOEXEC = None
 FD_SETSIZE = None
-_DEFAULT_MASK = None  # POLLIN | POLLPRI | POLLOUT
+_DEFAULT_MASK = None  # register()'s, as SelectCalls.java has it
 
 _CLOSED_MESSAGE = "I/O operation on closed epoll object"
 
@@ -61,7 +61,7 @@ def install(java_bridge, seam, module):
         _numbers, _fds_to_java = _numbers_from_seam, _int32_array
     EPOLL_CLOEXEC = bridge.constant("EPOLL_CLOEXEC")
     FD_SETSIZE = bridge.constant("FD_SETSIZE")
-    _DEFAULT_MASK = bridge.constant("POLLIN") | bridge.constant("POLLPRI") | bridge.constant("POLLOUT")
+    _DEFAULT_MASK = bridge.defaultEventMask()
     for parser, function in ((_EPOLL_REGISTER, epoll.register), (_POLL_REGISTER, _PollObject.register)):
         parser.set_default("eventmask", _DEFAULT_MASK)
         method(parser)(function)

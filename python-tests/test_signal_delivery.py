@@ -292,10 +292,11 @@ def test_handler_runs_while_python_code_runs(sigusr1):
     """A handler that raises ends a busy loop in the main thread (CPython: at once).
 
     Under GraalPy's JIT a compiled loop may not notice it (README, Limitations:
-    GraalPy's own signal delivery misses it the same way); the handler then runs
-    at the thread's next blocking call, here a sleep (not the join: joining a
-    thread that has ended does not block, and once left the handler pending).
-    Either way it runs, in the main thread, exactly once.
+    GraalPy's own signal delivery misses it the same way), nor let the sending
+    thread run before it ends (it holds GraalPy's lock); the handler then runs
+    once the main thread blocks: joining the sender, or sleeping after that
+    (joining a thread that has ended does not block). Either way it runs, in
+    the main thread, exactly once.
     """
     class Stop(Exception):
         pass
@@ -314,12 +315,14 @@ def test_handler_runs_while_python_code_runs(sigusr1):
                 break
     except Stop:
         stops.append("in the loop")
-    try:
-        time.sleep(0.05)
-    except Stop:
-        stops.append("at the sleep")
+    if not stops:
+        try:
+            sender.join()
+            time.sleep(BUSY_LOOP_SECONDS)
+        except Stop:
+            stops.append("once blocked")
     sender.join()
-    assert stops in (["in the loop"], ["at the sleep"])
+    assert stops in (["in the loop"], ["once blocked"])
 
 
 def test_interrupt_main_trips_a_handled_signal(wakeup_pipe, sigusr1):

@@ -5,6 +5,7 @@ import org.graalvm.polyglot.Value;
 import org.pyselect4j.core.ErrnoException;
 import org.pyselect4j.core.LinuxConstants;
 import org.pyselect4j.core.WaitHook;
+import org.pyselect4j.seam.FailedCalls;
 import org.pyselect4j.seam.PlainCalls;
 import org.pyselect4j.seam.SelectCalls;
 
@@ -21,6 +22,7 @@ public final class FastCalls implements PlainCalls.Binding, SelectCalls.Binding 
     private final Value pair;
     private final Value listType;
     private final Value tupleType;
+    private final FailedCalls failedCalls = new FailedCalls();
 
     /**
      * @param notPlain what a call returns when the Python glue must do it
@@ -46,9 +48,14 @@ public final class FastCalls implements PlainCalls.Binding, SelectCalls.Binding 
 
     /** As the seam's {@code plainCall}: see {@link PlainCalls#call}. */
     @Export
-    public Object call(int number, Value args, int keywordCount, Value flags, Value initial, Value interval) {
-        return PlainCalls.call(PlainCalls.Function.numbered(number),
-                arguments(args, keywordCount, flags, initial, interval), this);
+    public Object call(int number, Value args, Value flags, Value initial, Value interval) {
+        return PlainCalls.call(PlainCalls.Function.numbered(number), arguments(args, flags, initial, interval), this);
+    }
+
+    /** As the seam's {@code takeFailure}: see {@link FailedCalls}. */
+    @Export
+    public Object takeFailure() {
+        return failedCalls.take();
     }
 
     // The registrations and waits of epoll and poll objects: see SelectCalls.
@@ -121,16 +128,18 @@ public final class FastCalls implements PlainCalls.Binding, SelectCalls.Binding 
     }
 
     /** Python's arguments, handed over as the seam hands them. */
-    private PlainCalls.Arguments arguments(Value args, int keywordCount, Value... keywordValues) {
+    private PlainCalls.Arguments arguments(Value args, Value... keywordValues) {
         Object[] positional = new Object[(int) args.getArraySize()];
         for (int i = 0; i < positional.length; i++) {
             positional[i] = raw(args.getArrayElement(i));
         }
         Object[] values = new Object[keywordValues.length];
         for (int k = 0; k < values.length; k++) {
-            values[k] = raw(keywordValues[k]);
+            Object value = raw(keywordValues[k]);
+            // Not given: null. Given as None: not plain, as the None the seam hands over is.
+            values[k] = value == notGiven ? null : value == null ? keywordValues[k] : value;
         }
-        return new PlainCalls.Arguments(positional, keywordCount, values);
+        return new PlainCalls.Arguments(positional, values);
     }
 
     /**
@@ -182,7 +191,12 @@ public final class FastCalls implements PlainCalls.Binding, SelectCalls.Binding 
 
     @Override
     public Object exception(ErrnoException e) {
-        return errors.exception(e); // raised by the glue: see PythonErrors.exception
+        return errors.exception(e); // raised by the glue: see FailedCalls
+    }
+
+    @Override
+    public FailedCalls failedCalls() {
+        return failedCalls;
     }
 
     @Override

@@ -91,10 +91,14 @@ class PySelect4jTest {
                     os.timerfd_settime(timer, initial=1.0, start=2.0)
                 except TypeError as e:  # a keyword of another name: the glue's message
                     timer_set = timer_set and "unexpected keyword argument 'start'" in str(e)
+                else:
+                    timer_set = False
                 try:
-                    os.timerfd_settime(timer, flags=None)
+                    os.timerfd_settime(timer, flags=None)  # None given is not a keyword left out
                 except TypeError as e:
                     timer_set = timer_set and "cannot be interpreted as an integer" in str(e)
+                else:
+                    timer_set = False
                 os.close(timer)
                 try:
                     os.timerfd_gettime(timer)

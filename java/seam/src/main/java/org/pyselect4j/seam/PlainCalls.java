@@ -37,11 +37,11 @@ public final class PlainCalls {
     public static final List<String> KEYWORDS = List.of("flags", "initial", "interval");
 
     /**
-     * A Python call's arguments: the positional ones, how many keywords were
-     * given, and the values of those named in {@link #KEYWORDS}, in that order
-     * (null where not given). More keywords than values means one of another name.
+     * A Python call's arguments: the positional ones and the values of the
+     * keywords named in {@link #KEYWORDS}, in that order (null where not
+     * given). A call with keywords of other names is the glue's, never one of these.
      */
-    public record Arguments(Object[] positional, int keywordCount, Object[] keywordValues) {
+    public record Arguments(Object[] positional, Object[] keywordValues) {
     }
 
     /** What the engine binding supplies: its Python values and its bookkeeping. */
@@ -54,8 +54,11 @@ public final class PlainCalls {
         /** What tells the glue to do the call itself. */
         Object notPlain();
 
-        /** The Python exception object for a failed system call, for the glue to raise. */
+        /** The Python exception object for a failed system call. */
         Object exception(ErrnoException e);
+
+        /** Where the exception waits for the glue to take it. */
+        FailedCalls failedCalls();
 
         /** Creates a timer descriptor, with whatever the binding tracks about it. */
         int createTimerFd(int clockid, int flags);
@@ -107,41 +110,52 @@ public final class PlainCalls {
     }
 
     /**
-     * Calls {@code function} with {@code arguments}; returns its result, the
-     * exception to raise when the system call failed, or
-     * {@link Binding#notPlain} when the arguments are not the plain case.
+     * Calls {@code function} with {@code arguments}; returns its result, or
+     * {@link Binding#notPlain} when the arguments are not the plain case or
+     * when the system call failed, its exception then kept in
+     * {@link Binding#failedCalls} for the glue to raise.
      */
     public static Object call(Function function, Arguments arguments, Binding binding) {
         Object[] bound = function.signature.bind(arguments);
-        if (bound == null) {
-            return binding.notPlain();
+        Object failure = null;
+        if (bound != null) {
+            try {
+                Object result = switch (function) {
+                    case TIMERFD_CREATE -> timerfdCreate(bound, binding);
+                    case TIMERFD_SETTIME -> timerfdSetTime(bound, false, binding);
+                    case TIMERFD_SETTIME_NS -> timerfdSetTime(bound, true, binding);
+                    case TIMERFD_GETTIME -> timerfdGetTime(bound, false, binding);
+                    case TIMERFD_GETTIME_NS -> timerfdGetTime(bound, true, binding);
+                    case CLOCK_GETTIME -> clockGetTime(bound, false);
+                    case CLOCK_GETTIME_NS -> clockGetTime(bound, true);
+                    case CLOCK_GETRES -> clockGetRes(bound);
+                    case CLOCK_SETTIME -> clockSetTime(bound, false, binding);
+                    case CLOCK_SETTIME_NS -> clockSetTime(bound, true, binding);
+                };
+                if (result != NOT_PLAIN) {
+                    return result;
+                }
+            } catch (ErrnoException e) {
+                failure = binding.exception(e);
+            }
         }
-        try {
-            Object result = switch (function) {
-                case TIMERFD_CREATE -> timerfdCreate(bound, binding);
-                case TIMERFD_SETTIME -> timerfdSetTime(bound, false, binding);
-                case TIMERFD_SETTIME_NS -> timerfdSetTime(bound, true, binding);
-                case TIMERFD_GETTIME -> timerfdGetTime(bound, false, binding);
-                case TIMERFD_GETTIME_NS -> timerfdGetTime(bound, true, binding);
-                case CLOCK_GETTIME -> clockGetTime(bound, false);
-                case CLOCK_GETTIME_NS -> clockGetTime(bound, true);
-                case CLOCK_GETRES -> clockGetRes(bound);
-                case CLOCK_SETTIME -> clockSetTime(bound, false, binding);
-                case CLOCK_SETTIME_NS -> clockSetTime(bound, true, binding);
-            };
-            return result == null ? binding.notPlain() : result;
-        } catch (ErrnoException e) {
-            return binding.exception(e);
-        }
+        binding.failedCalls().keep(failure);
+        return binding.notPlain();
     }
 
-    // Each returns the result, or null (not plain) before doing anything.
+    /**
+     * What the functions below return, having done nothing, for arguments that
+     * are not plain (null cannot say it: a binding may give None as null).
+     */
+    private static final Object NOT_PLAIN = new Object();
+
+    // Each returns the result, or NOT_PLAIN before doing anything.
 
     private static Object timerfdCreate(Object[] bound, Binding binding) {
         Long clockid = cInt(bound[0]);
         Long flags = cInt(bound[1]);
         if (clockid == null || flags == null) {
-            return null;
+            return NOT_PLAIN;
         }
         return (long) binding.createTimerFd(clockid.intValue(), flags.intValue());
     }
@@ -152,7 +166,7 @@ public final class PlainCalls {
         Long initialNs = nanoseconds ? plainInt(bound[2]) : secondsToNs(bound[2]);
         Long intervalNs = nanoseconds ? plainInt(bound[3]) : secondsToNs(bound[3]);
         if (fd == null || flags == null || initialNs == null || intervalNs == null) {
-            return null;
+            return NOT_PLAIN;
         }
         TimeSpec initial = TimeSpec.ofNanos(initialNs);
         TimeSpec interval = TimeSpec.ofNanos(intervalNs);
@@ -162,24 +176,24 @@ public final class PlainCalls {
 
     private static Object timerfdGetTime(Object[] bound, boolean nanoseconds, Binding binding) {
         Long fd = fileDescriptor(bound[0]);
-        return fd == null ? null : timerPair(TimerFd.getTime(fd.intValue()), nanoseconds, binding);
+        return fd == null ? NOT_PLAIN : timerPair(TimerFd.getTime(fd.intValue()), nanoseconds, binding);
     }
 
     private static Object clockGetTime(Object[] bound, boolean nanoseconds) {
         Long clockid = cInt(bound[0]);
-        return clockid == null ? null : time(Clocks.gettime(clockid.intValue()), nanoseconds);
+        return clockid == null ? NOT_PLAIN : time(Clocks.gettime(clockid.intValue()), nanoseconds);
     }
 
     private static Object clockGetRes(Object[] bound) {
         Long clockid = cInt(bound[0]);
-        return clockid == null ? null : time(Clocks.getres(clockid.intValue()), false);
+        return clockid == null ? NOT_PLAIN : time(Clocks.getres(clockid.intValue()), false);
     }
 
     private static Object clockSetTime(Object[] bound, boolean nanoseconds, Binding binding) {
         Long clockid = cInt(bound[0]);
         Long ns = nanoseconds ? plainInt(bound[1]) : timeToNs(bound[1]);
         if (clockid == null || ns == null) {
-            return null;
+            return NOT_PLAIN;
         }
         Clocks.settime(clockid.intValue(), TimeSpec.ofNanos(ns));
         return binding.none();
@@ -223,7 +237,6 @@ public final class PlainCalls {
             }
             Object[] bound = new Object[names.length];
             System.arraycopy(positional, 0, bound, 0, given);
-            int named = 0;
             for (int k = 0; k < KEYWORDS.size(); k++) {
                 Object value = arguments.keywordValues()[k];
                 if (value != null) {
@@ -232,11 +245,7 @@ public final class PlainCalls {
                         return null; // not this function's keyword, or its parameter given by position
                     }
                     bound[index] = value;
-                    named++;
                 }
-            }
-            if (named != arguments.keywordCount()) {
-                return null; // a keyword of another name
             }
             for (int i = given; i < names.length; i++) {
                 if (bound[i] == null) {

@@ -89,6 +89,11 @@ final class SeamContext {
         return checkBound(binding);
     }
 
+    /** What the glue passes for an argument not given. */
+    Object notGiven() {
+        return checkBound(binding).notGiven;
+    }
+
     /** Whether {@code type} is Python's list or tuple (not a subclass). */
     boolean isListOrTuple(Object type) {
         return type == listType || type == tupleType;
@@ -100,6 +105,7 @@ final class SeamContext {
         private final Object notPlain;
         private final Object notGiven;
         private final Object pair;
+        private final FailedCalls failedCalls = new FailedCalls();
 
         Binding(SeamHost host, Object notPlain, Object notGiven, Object pair) {
             this.host = host;
@@ -132,6 +138,11 @@ final class SeamContext {
         @Override
         public Object exception(ErrnoException e) {
             return env.asGuestValue(host.pythonException(e));
+        }
+
+        @Override
+        public FailedCalls failedCalls() {
+            return failedCalls;
         }
 
         @Override

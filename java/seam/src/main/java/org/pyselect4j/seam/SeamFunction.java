@@ -39,15 +39,19 @@ enum SeamFunction {
     /** plainCallNumber(name): the number plainCall knows a timerfd or clock function by, -1 for others. */
     PLAIN_CALL_NUMBER("plainCallNumber", 1, (context, arguments) -> PlainCalls.Function.number(asString(arguments[0]))),
     /**
-     * plainCall(number, args, keywordCount, flags, initial, interval): the
-     * function's result for Python's positional {@code args} (a tuple) and
-     * {@code keywordCount} keywords, those of {@link PlainCalls#KEYWORDS} given
-     * by value (None where not given); the exception to raise when its system
-     * call failed, or the glue's notPlain when the glue must do the call (see
-     * {@link PlainCalls}).
+     * plainCall(number, args, flags, initial, interval): the function's result
+     * for Python's positional {@code args} (a tuple) and the keywords of
+     * {@link PlainCalls#KEYWORDS} (the glue's notGiven where not given); the
+     * glue's notPlain when the glue must do the call, or raise the exception
+     * takeFailure gives (see {@link PlainCalls}).
      */
-    PLAIN_CALL("plainCall", 3 + PlainCalls.KEYWORDS.size(), (context, arguments) -> PlainCalls.call(
+    PLAIN_CALL("plainCall", 2 + PlainCalls.KEYWORDS.size(), (context, arguments) -> PlainCalls.call(
             PlainCalls.Function.numbered(asLong(arguments[0])), plainArguments(arguments[1]), context.plainCallBinding())),
+    /** takeFailure(): the exception of this thread's last plainCall whose system call failed, else None. */
+    TAKE_FAILURE("takeFailure", 0, (context, arguments) -> {
+        Object exception = context.plainCallBinding().failedCalls().take();
+        return exception == null ? Nothing.INSTANCE : exception;
+    }),
     /*
      * The registrations and waits of epoll and poll objects, with Python's
      * arguments (see SelectCalls); epollPollNs and pollPollNs wait with the
@@ -172,7 +176,6 @@ enum SeamFunction {
         Object execute(Object[] arguments,
                 @CachedLibrary(limit = "3") InteropLibrary sequences,
                 @CachedLibrary(limit = "3") InteropLibrary elements,
-                @CachedLibrary(limit = "4") InteropLibrary keywords,
                 @CachedLibrary(limit = "1") InteropLibrary callables,
                 @CachedLibrary(limit = "1") InteropLibrary buffers,
                 @CachedLibrary(limit = "4") InteropLibrary pythonValues) throws ArityException {
@@ -180,7 +183,7 @@ enum SeamFunction {
                 throw ArityException.create(function.arity, function.arity, arguments.length);
             }
             if (function == PLAIN_CALL) {
-                arguments = new Object[] {arguments[0], plainArguments(arguments, sequences, keywords)};
+                arguments = new Object[] {arguments[0], plainArguments(arguments, SeamContext.current(), sequences)};
             } else if (function == SELECT) {
                 // Read here, in compiled code, not behind the boundary: reading a Python list through
                 // the uncached library there costs tens of nanoseconds an element.
@@ -240,19 +243,20 @@ enum SeamFunction {
     }
 
     /** plainCall's arguments after the number as {@link PlainCalls} takes them; the args tuple when they are not. */
-    private static Object plainArguments(Object[] arguments, InteropLibrary sequences, InteropLibrary values) {
+    private static Object plainArguments(Object[] arguments, SeamContext context, InteropLibrary sequences) {
         Object args = arguments[1];
         try {
             Object[] positional = new Object[(int) sequences.getArraySize(args)];
             for (int i = 0; i < positional.length; i++) {
                 positional[i] = sequences.readArrayElement(args, i);
             }
+            Object notGiven = context.notGiven();
             Object[] keywordValues = new Object[PlainCalls.KEYWORDS.size()];
             for (int k = 0; k < keywordValues.length; k++) {
-                Object value = arguments[3 + k];
-                keywordValues[k] = values.isNull(value) ? null : value;
+                Object value = arguments[2 + k];
+                keywordValues[k] = value == notGiven ? null : value;
             }
-            return new PlainCalls.Arguments(positional, values.asInt(arguments[2]), keywordValues);
+            return new PlainCalls.Arguments(positional, keywordValues);
         } catch (InteropException e) {
             return args; // for plainArguments(Object) to refuse, behind the boundary
         }
@@ -262,7 +266,7 @@ enum SeamFunction {
         if (read instanceof PlainCalls.Arguments arguments) {
             return arguments;
         }
-        throw new IllegalArgumentException("not an args tuple and a keyword count: " + read);
+        throw new IllegalArgumentException("not an args tuple: " + read);
     }
 
     /**

@@ -250,31 +250,52 @@ def sign_pending():
 
 
 # warnings.warn's stacklevel that names the line calling a BuiltinFunction, from
-# a converter called by the function behind it (converter, function, __call__, caller).
-WARN_CALLER = 4
+# a converter called by the function behind it (converter, function, caller).
+WARN_CALLER = 3
+# The same for a JavaBoundFunction's function, which its plain call calls.
+WARN_CALLER_BEHIND_JAVA = WARN_CALLER + 1
 
 
-class BuiltinFunction:
+def _no_attribute(self):
+    raise AttributeError
+
+
+class BuiltinFunction(staticmethod):
     """A module-level function that behaves like one of CPython's builtins: it
     does not bind as a method when stored in a class (selectors keeps
     ``select.poll`` as a class attribute and calls it), and reports the
-    builtin's signature."""
+    builtin's signature.
 
-    def __init__(self, function, parser, module):
-        self._function = function
+    A staticmethod: calling one is GraalPy's own builtin call, where a class
+    with a Python ``__call__`` ran one more Python function on every call,
+    microseconds while GraalPy interprets it."""
+
+    # A staticmethod's own attributes, which a builtin has not (inspect.unwrap would find the glue).
+    __wrapped__ = __func__ = property(_no_attribute)
+
+    def __new__(cls, function, parser, module, call=None):
+        return super().__new__(cls, call or function)
+
+    def __init__(self, function, parser, module, call=None):
+        """``call``, when given, is what a call runs, in place of ``function``."""
+        super().__init__(call or function)
+        del self.__annotations__  # copied by staticmethod, absent from a builtin
         self.__name__ = self.__qualname__ = function.__name__
         self.__module__ = module
         self.__doc__ = function.__doc__
         _sign_later(self, parser, False)
 
-    def __call__(self, *args, **kwargs):
-        return self._function(*args, **kwargs)
+    def __get__(self, instance, owner=None):
+        return self
 
     def __repr__(self):
         return f"<built-in function {self.__name__}>"
 
+    def __reduce__(self):
+        return self.__qualname__  # pickled by name, as a builtin is
 
-# What a Java plain call returns when the call is not its plain case.
+
+# What a Java plain call returns when the glue must do the call.
 NOT_PLAIN = object()
 
 
@@ -289,6 +310,7 @@ class _SeamPlainCalls:
     def __init__(self, seam):
         self.call = seam.plainCall
         self.number = seam.plainCallNumber
+        self.takeFailure = seam.takeFailure
 
 
 _plain_calls = None
@@ -309,30 +331,34 @@ def plain_calls(bridge, seam):
 
 class JavaBoundFunction(BuiltinFunction):
     """A builtin whose plain calls (exact ints and floats, known keywords) Java
-    binds, converts and does in one host call: no glue runs, so even a
-    process's first call is fast. Any other call, bad ones included, goes
-    through ``function``, the reference for CPython's checks and messages.
-    A failed system call comes back as the exception to raise (raising it
-    here is far cheaper than throwing it from Java)."""
+    binds, converts and does in one call: no glue runs, so even a process's
+    first call is fast. Any other call, bad ones included, goes through
+    ``function``, the reference for CPython's checks and messages; a failed
+    system call's exception is raised here (see FailedCalls.java)."""
 
     def __init__(self, function, parser, module, calls):
-        super().__init__(function, parser, module)
-        self._call = calls.call
-        self._number = calls.number(function.__name__)
+        super().__init__(function, parser, module, _plain_first(function, calls))
 
-    def __call__(self, *args, **kwargs):
-        # The keywords go by value (see PlainCalls.KEYWORDS): reading the
-        # dict through interop would cost more than the call itself.
-        if kwargs:
-            result = self._call(self._number, args, len(kwargs),
-                                kwargs.get("flags"), kwargs.get("initial"), kwargs.get("interval"))
-        else:
-            result = self._call(self._number, args, 0, None, None, None)
-        if result is NOT_PLAIN:
-            return self._function(*args, **kwargs)
-        if isinstance(result, BaseException):
-            raise result
-        return result
+
+def _plain_first(function, calls):
+    """What a JavaBoundFunction runs: Java's plain call, else ``function``."""
+    call, take_failure, number = calls.call, calls.takeFailure, calls.number(function.__name__)
+
+    # The keywords of PlainCalls.KEYWORDS, in its order, as parameters: GraalPy
+    # passes them without making a dict. Other keywords are the function's to reject.
+    def plain_first(*args, flags=NOT_GIVEN, initial=NOT_GIVEN, interval=NOT_GIVEN, **others):
+        if not others:
+            result = call(number, args, flags, initial, interval)
+            if result is not NOT_PLAIN:
+                return result
+            failure = take_failure()
+            if failure is not None:
+                raise failure
+        given = {name: value for name, value in (("flags", flags), ("initial", initial), ("interval", interval))
+                 if value is not NOT_GIVEN}
+        return function(*args, **given, **others)
+
+    return plain_first
 
 
 def method(parser):

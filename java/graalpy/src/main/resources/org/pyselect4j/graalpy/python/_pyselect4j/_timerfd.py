@@ -1,6 +1,6 @@
 """``os.timerfd_*`` and the ``TFD_*`` constants, as CPython 3.13 has them on Linux."""
 
-from ._args import WARN_CALLER, JavaBoundFunction, Keywords, One, plain_calls
+from ._args import WARN_CALLER_BEHIND_JAVA, JavaBoundFunction, Keywords, One, plain_calls
 from ._convert import (
     NS_PER_SECOND, ROUND_FLOOR, c_double, c_int, c_long_long, double_to_ns,
     file_descriptor, nanoseconds, seconds,
@@ -44,7 +44,7 @@ def timerfd_settime(*args, **kwargs):
     """Arms (or disarms, with 0) a timer in float seconds; returns its previous (initial, interval)."""
     fd, flags, initial, interval = _SETTIME.bind(args, kwargs)
     # Converted in CPython's order (the first bad argument is the one reported).
-    fd, flags = file_descriptor(fd, WARN_CALLER), c_int(flags)
+    fd, flags = file_descriptor(fd, WARN_CALLER_BEHIND_JAVA), c_int(flags)
     initial, interval = c_double(initial), c_double(interval)
     old = _arm(fd, flags, double_to_ns(initial, NS_PER_SECOND, ROUND_FLOOR),
                double_to_ns(interval, NS_PER_SECOND, ROUND_FLOOR))
@@ -54,7 +54,7 @@ def timerfd_settime(*args, **kwargs):
 def timerfd_settime_ns(*args, **kwargs):
     """Arms (or disarms, with 0) a timer in integer nanoseconds; returns its previous (initial, interval)."""
     fd, flags, initial, interval = _SETTIME_NS.bind(args, kwargs)
-    fd, flags = file_descriptor(fd, WARN_CALLER), c_int(flags)
+    fd, flags = file_descriptor(fd, WARN_CALLER_BEHIND_JAVA), c_int(flags)
     initial, interval = c_long_long(initial), c_long_long(interval)
     old = _arm(fd, flags, initial, interval)
     return nanoseconds(old[0], old[1]), nanoseconds(old[2], old[3])
@@ -62,11 +62,11 @@ def timerfd_settime_ns(*args, **kwargs):
 
 def timerfd_gettime(*args, **kwargs):
     """A timer's (time to next expiration, interval) in float seconds."""
-    now = bridge.timerfdGetTime(file_descriptor(_GETTIME.bind(args, kwargs), WARN_CALLER))
+    now = bridge.timerfdGetTime(file_descriptor(_GETTIME.bind(args, kwargs), WARN_CALLER_BEHIND_JAVA))
     return seconds(now[0], now[1]), seconds(now[2], now[3])
 
 
 def timerfd_gettime_ns(*args, **kwargs):
     """A timer's (time to next expiration, interval) in integer nanoseconds."""
-    now = bridge.timerfdGetTime(file_descriptor(_GETTIME_NS.bind(args, kwargs), WARN_CALLER))
+    now = bridge.timerfdGetTime(file_descriptor(_GETTIME_NS.bind(args, kwargs), WARN_CALLER_BEHIND_JAVA))
     return nanoseconds(now[0], now[1]), nanoseconds(now[2], now[3])

@@ -98,6 +98,7 @@ def install():
     _stdio.install(bridge)
     # Registered first, so it runs last: the program's own exit handlers may still use epolls.
     atexit.register(bridge.closeAll)
+    os_before = dict(vars(os))
     for module, family in ((select, "epoll"), (select, "poll"), (os, "timerfd"), (os, "eventfd"), (time, "clock")):
         names_and_values = bridge.constants(family)
         for i in range(0, len(names_and_values), 2):
@@ -109,6 +110,7 @@ def install():
     _timerfd.install(bridge, seam, os)
     _descriptors.install(bridge, os)
     _clocks.install(bridge, seam, time)
+    _also_in_posix(os, os_before)
     _run_first_calls(os, time, select)
     select.error = OSError
     _when_imported("inspect", _args.sign_pending)
@@ -117,6 +119,16 @@ def install():
         import importlib
         importlib.reload(sys.modules["selectors"])
     _problem = ""
+
+
+def _also_in_posix(os, os_before):
+    """Puts what install() added to os (or replaced in it) into posix too: CPython's
+    os has them from posix, where some code finds them, pickle among it (it names
+    a builtin by its module)."""
+    import posix
+    for name, value in vars(os).items():
+        if os_before.get(name) is not value:
+            setattr(posix, name, value)
 
 
 def _run_first_calls(os, time, select):

@@ -4,6 +4,7 @@ import errno
 import inspect
 import os
 import select
+import socket
 import time
 
 import pytest
@@ -58,6 +59,17 @@ def test_socketpair(socket_pair):
     readable, writable, _ = select.select([a, b], [a, b], [], 5)
     assert readable == [a] and readable[0] is a
     assert writable == [a, b]
+
+
+def test_urgent_data_is_an_exceptional_condition():
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        with socket.create_connection(server.getsockname()) as client:
+            accepted, _ = server.accept()
+            with accepted:
+                client.send(b"!", getattr(socket, "MSG_OOB", 1))  # GraalPy's socket lacks the name; Linux's 1
+                assert select.select([], [], [accepted], 5) == ([], [], [accepted])
+                # Urgent data alone does not make a socket readable.
+                assert select.select([accepted], [client], [accepted], 0) == ([], [client], [accepted])
 
 
 def test_returns_the_very_objects_passed(pipe_fds):

@@ -78,8 +78,9 @@ class PySelect4jTest {
                     closed = str(e) == "I/O operation on closed epoll object"
                 p = select.poll()
                 p.register(w, select.POLLOUT)
-                results = (p.poll(0), select.select([r], [w], [], 0))
-                expected = ([(w, select.POLLOUT)], ([r], [w], []))
+                results = (p.poll(0), select.select([r], [w], [], 0),
+                           select.select([r], [], [], 0), select.select([], [w], [r], 0))  # one ready
+                expected = ([(w, select.POLLOUT)], ([r], [w], []), ([r], [], []), ([], [w], []))
                 import time
                 from _pyselect4j import _args
                 timer = os.timerfd_create(time.CLOCK_MONOTONIC, flags=os.TFD_CLOEXEC)

@@ -89,11 +89,6 @@ final class SeamContext {
         return checkBound(binding);
     }
 
-    /** What the glue passes for an argument not given. */
-    Object notGiven() {
-        return checkBound(binding).notGiven;
-    }
-
     /** Whether {@code type} is Python's list or tuple (not a subclass). */
     boolean isListOrTuple(Object type) {
         return type == listType || type == tupleType;

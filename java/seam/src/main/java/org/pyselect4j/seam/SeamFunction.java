@@ -250,7 +250,7 @@ enum SeamFunction {
             for (int i = 0; i < positional.length; i++) {
                 positional[i] = sequences.readArrayElement(args, i);
             }
-            Object notGiven = context.notGiven();
+            Object notGiven = context.selectBinding().notGiven();
             Object[] keywordValues = new Object[PlainCalls.KEYWORDS.size()];
             for (int k = 0; k < keywordValues.length; k++) {
                 Object value = arguments[2 + k];

@@ -291,12 +291,11 @@ def test_no_handler_runs_after_it_was_replaced(sigusr1):
 def test_handler_runs_while_python_code_runs(sigusr1):
     """A handler that raises ends a busy loop in the main thread (CPython: at once).
 
-    Under GraalPy's JIT a compiled loop may not notice it (README, Limitations:
-    GraalPy's own signal delivery misses it the same way), nor let the sending
-    thread run before it ends (it holds GraalPy's lock); the handler then runs
-    once the main thread blocks: joining the sender, or sleeping after that
-    (joining a thread that has ended does not block). Either way it runs, in
-    the main thread, exactly once.
+    Under GraalPy's JIT the sending thread may not get GraalPy's lock from a
+    compiled busy loop before the loop ends (README, Limitations), so the signal
+    may be sent only once the main thread blocks, joining the sender; the handler
+    then runs there, or in the sleep after it (joining a thread that has ended
+    does not block). Either way it runs, in the main thread, exactly once.
     """
     class Stop(Exception):
         pass
@@ -323,6 +322,29 @@ def test_handler_runs_while_python_code_runs(sigusr1):
             stops.append("once blocked")
     sender.join()
     assert stops in (["in the loop"], ["once blocked"])
+
+
+def test_signal_from_another_process_ends_a_busy_loop(sigusr1):
+    """A signal that needs no Python thread to send it (here a child process sends it)
+    ends a busy loop in the main thread, compiled or not: its handler runs in the loop."""
+    class Stop(Exception):
+        pass
+
+    def stop(signum, frame):
+        raise Stop
+    signal.signal(sigusr1, stop)
+    child = subprocess.Popen(["sh", "-c", f"sleep 0.1; kill -{int(sigusr1)} {os.getpid()}"])
+    deadline = time.monotonic() + WATCHDOG
+    try:
+        while True:
+            if time.monotonic() > deadline:
+                break
+    except Stop:
+        stopped = True
+    else:
+        stopped = False
+    assert child.wait() == 0
+    assert stopped
 
 
 def test_interrupt_main_trips_a_handled_signal(wakeup_pipe, sigusr1):

@@ -1,15 +1,9 @@
 package org.pyselect4j.seam;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
 import org.pyselect4j.core.ErrnoException;
 import org.pyselect4j.core.WaitHook;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.RootCallTarget;
-import com.oracle.truffle.api.Truffle;
-import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
@@ -23,8 +17,6 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 final class SeamContext {
     private static final ContextReference<SeamContext> REFERENCE = ContextReference.create(SeamLanguage.class);
     private static final InteropLibrary INTEROP = InteropLibrary.getUncached();
-    /** The root node through which GraalPy (25) calls its async actions' Python code. */
-    private static final String GRAALPY_ASYNC_ACTION_ROOT = "com.oracle.graal.python.runtime.AsyncHandler$CallRootNode";
 
     private final Env env;
     private volatile SeamHost host;
@@ -172,63 +164,7 @@ final class SeamContext {
      * signal handler's does in CPython.
      */
     Object mainThreadCall(Object callable) {
-        return env.asGuestValue(new MainThreadCall(Thread.currentThread(), callable));
-    }
-
-    private final class MainThreadCall implements Runnable {
-        /** How long a call found inside one of GraalPy's async actions waits before it tries again. */
-        private static final long RETRY_DELAY_MILLIS = 1;
-
-        private final Thread thread;
-        private final Object callable;
-
-        MainThreadCall(Thread thread, Object callable) {
-            this.thread = thread;
-            this.callable = callable;
-        }
-
-        @Override
-        public void run() {
-            try {
-                env.submitThreadLocal(new Thread[] {thread}, new ThreadLocalAction(true, false) {
-                    @Override
-                    protected void perform(Access access) {
-                        if (insideGraalPyAsyncAction()) {
-                            CompletableFuture.delayedExecutor(RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS)
-                                    .execute(MainThreadCall.this);
-                        } else {
-                            callFromAction(callable);
-                        }
-                    }
-                });
-            } catch (IllegalStateException closed) {
-                // The context is closing: nothing runs in it any more.
-            }
-        }
-    }
-
-    /**
-     * Whether the thread is running one of GraalPy's async actions (a weakref
-     * callback, a finalizer, a handler of a signal GraalPy delivers). GraalPy
-     * never runs one such action inside another, because an exception a signal
-     * handler raises there is lost as "Exception ignored"; the main-thread call
-     * keeps the same rule.
-     */
-    @TruffleBoundary
-    private static boolean insideGraalPyAsyncAction() {
-        Boolean found = Truffle.getRuntime().iterateFrames(frame ->
-                frame.getCallTarget() instanceof RootCallTarget target
-                        && target.getRootNode().getClass().getName().equals(GRAALPY_ASYNC_ACTION_ROOT) ? Boolean.TRUE : null);
-        return found != null;
-    }
-
-    @TruffleBoundary
-    private static void callFromAction(Object callable) {
-        try {
-            INTEROP.execute(callable);
-        } catch (InteropException e) {
-            throw new IllegalStateException("pyselect4j: the main-thread callable cannot be called", e);
-        }
+        return env.asGuestValue(new MainThreadCall(env, Thread.currentThread(), callable));
     }
 
     /** The Java object behind a host object the glue passes back (a core epoll or poll). */

@@ -135,8 +135,8 @@ def _run_first_calls(os, time, select):
     """Runs each function's usual path twice on a scratch timer.
 
     The first runs of any path cost tens of times its later ones (the Java code
-    and the glue both start interpreted). Paid here, at start-up (about 55 ms),
-    they leave a program's first calls near their later cost, which
+    and the glue both start interpreted). Paid here, at start-up (73-99 ms:
+    README, Performance), they leave a program's first calls near their later cost, which
     timing-sensitive code needs: CPython's TimerfdTests allow 0.5 ms between a
     clock read and two timer calls. The waits' glue is the larger share, yet a
     program that waits pays it anyway, only later.

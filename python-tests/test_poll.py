@@ -225,7 +225,15 @@ def test_concurrent_poll_of_one_object_is_refused(poller, pipe_fds):
     r, w = pipe_fds
     poller.register(r, select.POLLIN)
     results = []
-    waiter = threading.Thread(target=lambda: results.append(poller.poll(30000)))
+
+    def wait():
+        while True:
+            try:
+                results.append(poller.poll(30000))
+                return
+            except RuntimeError:  # it came while this thread's poll(0) below ran: again
+                time.sleep(0.001)
+    waiter = threading.Thread(target=wait)
     waiter.start()
     try:
         # Wait until the other thread is inside poll(): only then is a second

@@ -51,6 +51,15 @@ def read_all(fd):
         return b""
 
 
+class Stop(Exception):
+    """What raise_stop raises; nothing else in these tests raises it."""
+
+
+def raise_stop(signum, frame):
+    """A handler that raises, as CPython delivers a handler's exception where the main thread is."""
+    raise Stop
+
+
 def later(seconds, action):
     thread = threading.Timer(seconds, action)
     thread.start()
@@ -272,12 +281,7 @@ def test_no_handler_runs_after_it_was_replaced(sigusr1):
         assert seen > 0 and len(old_calls) == seen
         assert new_calls == []
 
-        class Stop(Exception):
-            pass
-
-        def stop(signum, frame):
-            raise Stop
-        signal.signal(signal.SIGALRM, stop)
+        signal.signal(signal.SIGALRM, raise_stop)
         signal.setitimer(signal.ITIMER_REAL, 0.1)
         with pytest.raises(Stop):
             ep.poll(WATCHDOG)
@@ -297,12 +301,7 @@ def test_handler_runs_while_python_code_runs(sigusr1):
     then runs there, or in the sleep after it (joining a thread that has ended
     does not block). Either way it runs, in the main thread, exactly once.
     """
-    class Stop(Exception):
-        pass
-
-    def stop(signum, frame):
-        raise Stop
-    signal.signal(sigusr1, stop)
+    signal.signal(sigusr1, raise_stop)
     sender = later(0.1, lambda: os.kill(os.getpid(), sigusr1))
     deadline = time.monotonic() + BUSY_LOOP_SECONDS
     stops = []
@@ -327,12 +326,7 @@ def test_handler_runs_while_python_code_runs(sigusr1):
 def test_signal_from_another_process_ends_a_busy_loop(sigusr1):
     """A signal that needs no Python thread to send it (here a child process sends it)
     ends a busy loop in the main thread, compiled or not: its handler runs in the loop."""
-    class Stop(Exception):
-        pass
-
-    def stop(signum, frame):
-        raise Stop
-    signal.signal(sigusr1, stop)
+    signal.signal(sigusr1, raise_stop)
     child = subprocess.Popen(["sh", "-c", f"sleep 0.1; kill -{int(sigusr1)} {os.getpid()}"])
     deadline = time.monotonic() + WATCHDOG
     try:
@@ -420,13 +414,8 @@ def test_sigint_that_came_ignored_stays_ignored():
 
 def test_a_raising_handler_ends_a_blocking_eventfd_read():
     """PEP 475 as CPython: the read is interrupted, the handler runs, its exception ends the read."""
-    class Stop(Exception):
-        pass
-
-    def handler(signum, frame):
-        raise Stop
     fd = os.eventfd(0)
-    previous = signal.signal(signal.SIGALRM, handler)
+    previous = signal.signal(signal.SIGALRM, raise_stop)
     try:
         signal.setitimer(signal.ITIMER_REAL, 0.2)
         with pytest.raises(Stop):

@@ -174,7 +174,8 @@ class One:
 
 
 class Nothing:
-    """A builtin taking no argument (METH_NOARGS)."""
+    """A builtin taking no argument (METH_NOARGS). bind() only raises, so callers
+    skip it when given none: interpreted, the call alone costs microseconds."""
 
     def __init__(self, qualname):
         self.qualname = qualname

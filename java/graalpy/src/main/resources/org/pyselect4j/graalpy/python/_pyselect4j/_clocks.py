@@ -99,13 +99,15 @@ def pthread_getcpuclockid(*args, **kwargs):
 
 def process_time(*args, **kwargs):
     """The CPU time of the process (all its threads, user and system) in float seconds."""
-    _PROCESS_TIME.bind(args, kwargs)
+    if args or kwargs:
+        _PROCESS_TIME.bind(args, kwargs)
     now = bridge.clockGetTime(_process_clock)
     return seconds(now[0], now[1])
 
 
 def process_time_ns(*args, **kwargs):
     """The CPU time of the process (all its threads, user and system) in integer nanoseconds."""
-    _PROCESS_TIME_NS.bind(args, kwargs)
+    if args or kwargs:
+        _PROCESS_TIME_NS.bind(args, kwargs)
     now = bridge.clockGetTime(_process_clock)
     return nanoseconds(now[0], now[1])

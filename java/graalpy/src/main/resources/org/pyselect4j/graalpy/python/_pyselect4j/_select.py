@@ -159,12 +159,15 @@ class epoll:
         raise TypeError(f"cannot pickle '{'select.epoll' if protocol >= 2 else 'epoll'}' object")
 
     def __new__(cls, *args, **kwargs):
-        sizehint, flags = _EPOLL_NEW.bind(args, kwargs)
-        sizehint, flags = c_int(sizehint), c_int(flags)
-        if sizehint != -1 and sizehint <= 0:
-            raise ValueError("negative sizehint")
-        if flags and flags != EPOLL_CLOEXEC:
-            raise OSError("invalid flags")
+        # The usual call, epoll(), has nothing to check: skipping the checks saves
+        # a fresh process's first epoll() most of its interpreted glue.
+        if args or kwargs:
+            sizehint, flags = _EPOLL_NEW.bind(args, kwargs)
+            sizehint, flags = c_int(sizehint), c_int(flags)
+            if sizehint != -1 and sizehint <= 0:
+                raise ValueError("negative sizehint")
+            if flags and flags != EPOLL_CLOEXEC:
+                raise OSError("invalid flags")
         self = object.__new__(cls)
         self._core = bridge.epollCreate()
         return self
@@ -198,7 +201,8 @@ class epoll:
     @method(_EPOLL_CLOSE)
     def close(self, *args, **kwargs):
         """Closes the epoll descriptor; later operations raise ValueError."""
-        _EPOLL_CLOSE.bind(args, kwargs)
+        if args or kwargs:
+            _EPOLL_CLOSE.bind(args, kwargs)
         core, self._core = self._core, None
         if core is not None:
             try:
@@ -209,7 +213,8 @@ class epoll:
     @method(_EPOLL_FILENO)
     def fileno(self, *args, **kwargs):
         """The epoll descriptor."""
-        _EPOLL_FILENO.bind(args, kwargs)
+        if args or kwargs:
+            _EPOLL_FILENO.bind(args, kwargs)
         return bridge.epollFileno(self._open_core())
 
     def register(self, fd=NOT_GIVEN, eventmask=NOT_GIVEN, /, *args, **kwargs):
@@ -261,7 +266,8 @@ class epoll:
         return _ready_pairs(calls.epollPollNs(core, timeout_ns, maxevents))
 
     def __enter__(self, *args, **kwargs):
-        _EPOLL_ENTER.bind(args, kwargs)
+        if args or kwargs:
+            _EPOLL_ENTER.bind(args, kwargs)
         self._open_core()
         return self
 
@@ -352,7 +358,8 @@ _PollObject.__name__ = _PollObject.__qualname__ = "poll"
 
 def poll(*args, **kwargs):
     """A new poll object."""
-    _POLL_NEW.bind(args, kwargs)
+    if args or kwargs:
+        _POLL_NEW.bind(args, kwargs)
     self = object.__new__(_PollObject)
     self._core = bridge.pollCreate()
     return self

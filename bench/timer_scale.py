@@ -4,7 +4,9 @@ Raises the RLIMIT_NOFILE soft limit towards what N needs when the interpreter's
 `resource` module allows it; otherwise N is capped to what the limit allows and
 the cap is reported. Reports the seconds (and microseconds per timer) of each
 phase, the events one epoll.poll returns once every timer expired, and the peak
-resident memory (ru_maxrss) before and after.
+resident memory (ru_maxrss) before and after; then, as a reference, the
+microseconds per call of the interpreter's own os.dup and os.close in loops of
+the same length.
 """
 import os
 import select
@@ -93,6 +95,26 @@ def create_arm_register_poll(timer_count):
     }
 
 
+def interpreter_own_calls(count):
+    """The interpreter's own os.dup and os.close, ``count`` of each, in loops
+    shaped like the timers' phases: where pyselect4j plays no part, what the
+    interpreter itself makes of such a loop. Run after the timers' round, in a
+    process that has run loops like it already."""
+    read_end, write_end = os.pipe()
+    try:
+        start = time.perf_counter()
+        fds = [os.dup(read_end) for _ in range(count)]
+        duplicated = time.perf_counter()
+        for fd in fds:
+            os.close(fd)
+        closed = time.perf_counter()
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    return {"own_dup_us_per_fd": (duplicated - start) / count * 1e6,
+            "own_close_us_per_fd": (closed - duplicated) / count * 1e6}
+
+
 def main():
     options = harness.parse_options(__doc__, add_arguments)
     limit_note = raise_open_files_limit(options.timers + open_fd_count() + FDS_KEPT_FREE)
@@ -105,6 +127,7 @@ def main():
         result = harness.median_of_rounds(lambda: create_arm_register_poll(timer_count), options.rounds)
     else:
         result = first_round
+    own_calls = interpreter_own_calls(timer_count)
     per_timer_microseconds = {
         key.replace("_seconds", "_us_per_timer"): value / timer_count * 1e6
         for key, value in result.items() if key.endswith("_seconds") and key != "poll_seconds"}
@@ -113,7 +136,7 @@ def main():
                  open_files_limit=open_files_limit_from_proc(), limit_note=limit_note,
                  max_rss_kib_before=max_rss_before, max_rss_kib_after=max_rss_after_first_round,
                  setup_seconds=result["create_seconds"] + result["arm_seconds"] + result["register_seconds"],
-                 **result, **per_timer_microseconds)
+                 **result, **per_timer_microseconds, **own_calls)
 
 
 if __name__ == "__main__":

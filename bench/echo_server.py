@@ -4,6 +4,12 @@ The server and the clients share one selectors.DefaultSelector (epoll where the
 interpreter has it), so the whole round trip runs in the interpreter under test.
 Each client sends a fixed-size message, waits for its full echo, then sends the
 next. Reports completed round trips (messages) per second.
+
+Then, as a reference, the same messages without a selector (case
+sockets_only_*): blocking connections, each client in turn sends, its server
+side echoes, the client reads the echo. That is the interpreter's own socket
+calls for the same round trips, where pyselect4j plays no part; it runs second,
+in a process that the echo above has warmed.
 """
 import selectors
 import socket
@@ -14,16 +20,31 @@ import harness
 def add_arguments(parser):
     parser.add_argument("--clients", type=int, default=200, help="concurrent client connections")
     parser.add_argument("--message-bytes", type=int, default=64)
+    parser.add_argument("--no-reference", action="store_true", help="the selectors echo only")
+
+
+def connected_pair(listener):
+    """(client, server side) of a new loopback connection, Nagle off on both."""
+    client = socket.create_connection(listener.getsockname())
+    server_side, _ = listener.accept()
+    for connection in (client, server_side):
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return client, server_side
+
+
+def loopback_listener(backlog):
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(backlog)
+    return listener
 
 
 class EchoLoop:
     def __init__(self, client_count, message_bytes):
         self.selector = selectors.DefaultSelector()
         self.message = b"m" * message_bytes
-        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.listener.bind(("127.0.0.1", 0))
-        self.listener.listen(client_count)
+        self.listener = loopback_listener(client_count)
         self.server_connections = []
         self.clients = []
         for _ in range(client_count):
@@ -31,11 +52,9 @@ class EchoLoop:
         self.received_bytes = {client: 0 for client in self.clients}
 
     def _connect_one(self):
-        client = socket.create_connection(self.listener.getsockname())
-        server_side, _ = self.listener.accept()
-        for connection in (client, server_side):
-            connection.setblocking(False)
-            connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        client, server_side = connected_pair(self.listener)
+        client.setblocking(False)
+        server_side.setblocking(False)
         self.selector.register(server_side, selectors.EVENT_READ, self._echo)
         self.selector.register(client, selectors.EVENT_READ, self._client_received)
         self.server_connections.append(server_side)
@@ -77,6 +96,41 @@ class EchoLoop:
             connection.close()
 
 
+class SocketsOnly:
+    """The echo's round trips without a selector, on blocking connections."""
+
+    def __init__(self, client_count, message_bytes):
+        self.message = b"m" * message_bytes
+        self.listener = loopback_listener(client_count)
+        self.pairs = [connected_pair(self.listener) for _ in range(client_count)]
+
+    def run_batch(self, turns):
+        """Runs `turns` turns over all clients; returns the round trips completed."""
+        message = self.message
+        for _ in range(turns):
+            for client, server_side in self.pairs:
+                client.sendall(message)
+                server_side.sendall(receive_exactly(server_side, len(message)))
+                receive_exactly(client, len(message))
+        return turns * len(self.pairs)
+
+    def close(self):
+        for pair in self.pairs:
+            for connection in pair:
+                connection.close()
+        self.listener.close()
+
+
+def receive_exactly(connection, size):
+    data = connection.recv(size)
+    while len(data) < size:  # TCP may split even a small message
+        more = connection.recv(size - len(data))
+        if not more:
+            raise ConnectionError("the echo's peer closed the connection")
+        data += more
+    return data
+
+
 def main():
     options = harness.parse_options(__doc__, add_arguments)
     loop = EchoLoop(options.clients, options.message_bytes)
@@ -86,6 +140,13 @@ def main():
     harness.emit("echo_server", "clients_%d" % options.clients, clients=options.clients,
                  message_bytes=options.message_bytes, selector=type(loop.selector).__name__,
                  messages_per_second=result["ops_per_second"], **result)
+    if options.no_reference:
+        return
+    reference = SocketsOnly(options.clients, options.message_bytes)
+    result = harness.measure_throughput(reference.run_batch, options)
+    reference.close()
+    harness.emit("echo_server", "sockets_only_clients_%d" % options.clients, clients=options.clients,
+                 message_bytes=options.message_bytes, messages_per_second=result["ops_per_second"], **result)
 
 
 if __name__ == "__main__":

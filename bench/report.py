@@ -52,12 +52,15 @@ def table_rows(results):
         row = {"label": "scale: one poll of %s events" % count, "unit": "events/s", "floor_ns": None}
         row.update(_by_interpreter(scale, lambda record: record["poll_events"] / record["poll_seconds"]))
         rows.append(row)
-    echo = _records(results, "echo_server")
-    if echo:
-        row = {"label": "selectors echo, %s clients" % echo[0].get("clients", "?"), "unit": "messages/s",
-               "floor_ns": None}
-        row.update(_by_interpreter(echo, lambda record: record["ops_per_second"]))
-        rows.append(row)
+    echo_records = _records(results, "echo_server")
+    for label, records in (
+            ("selectors echo, %s clients", [r for r in echo_records if r["case"].startswith("clients_")]),
+            ("echo without selector, %s clients (reference)",
+             [r for r in echo_records if r["case"].startswith("sockets_only_")])):
+        if records:
+            row = {"label": label % records[0].get("clients", "?"), "unit": "messages/s", "floor_ns": None}
+            row.update(_by_interpreter(records, lambda record: record["ops_per_second"]))
+            rows.append(row)
     return rows
 
 

@@ -30,7 +30,7 @@ import variants  # bench/variants.py: --only and --variant
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 WORKLOADS = {
-    "echo": ["echo_server.py", "--clients", "50"],
+    "echo": ["echo_server.py", "--clients", "50", "--no-reference"],
     "asyncio": ["asyncio_exchange.py", "--clients", "20"],
     "dispatch": ["timer_dispatch.py", "--timers", "500", "--interval", "0.001"],
 }

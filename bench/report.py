@@ -52,6 +52,9 @@ def table_rows(results):
         row = {"label": "scale: one poll of %s events" % count, "unit": "events/s", "floor_ns": None}
         row.update(_by_interpreter(scale, lambda record: record["poll_events"] / record["poll_seconds"]))
         rows.append(row)
+        row = {"label": "scale: own list of %s pairs (reference)" % count, "unit": "pairs/s", "floor_ns": None}
+        row.update(_by_interpreter(scale, lambda record: record["timers"] / record["own_pairs_seconds"]))
+        rows.append(row)
     echo_records = _records(results, "echo_server")
     for label, records in (
             ("selectors echo, %s clients", [r for r in echo_records if r["case"].startswith("clients_")]),
@@ -139,6 +142,7 @@ def format_tables(results, rows):
                     "%.2f" % record["create_us_per_timer"], "%.2f" % record["arm_us_per_timer"],
                     "%.2f" % record["register_us_per_timer"], "%.2f" % record["close_us_per_timer"],
                     "%.1f" % (record["poll_seconds"] * 1e3), record["poll_events"],
+                    "%.1f" % (record["own_pairs_seconds"] * 1e3),
                     "%.2f" % record["own_dup_us_per_fd"], "%.2f" % record["own_close_us_per_fd"],
                     _mib(record["max_rss_kib_before"]), _mib(record["max_rss_kib_after"])]
                    for record in _records(results, "timer_scale") if "timers" in record]
@@ -148,7 +152,7 @@ def format_tables(results, rows):
             record["limit_note"]) for record in _records(results, "timer_scale") if "timers" in record})
         sections += ["", "Scale (median of rounds; max RSS before and after the first round)",
                      _table(["interpreter", "timers", "create us", "arm us", "register us", "close us",
-                             "poll ms", "events", "own dup us", "own close us", "RSS before MiB",
+                             "poll ms", "events", "own pairs ms", "own dup us", "own close us", "RSS before MiB",
                              "RSS after MiB"], scale_lines)] + notes
 
     cold = _records(results, "cold_calls")

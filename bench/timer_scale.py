@@ -6,7 +6,8 @@ the cap is reported. Reports the seconds (and microseconds per timer) of each
 phase, the events one epoll.poll returns once every timer expired, and the peak
 resident memory (ru_maxrss) before and after; then, as a reference, the
 microseconds per call of the interpreter's own os.dup and os.close in loops of
-the same length.
+the same length, and the seconds it takes to make as many pairs as the poll
+returned from a list of its own ints.
 """
 import os
 import select
@@ -97,9 +98,16 @@ def create_arm_register_poll(timer_count):
 
 def interpreter_own_calls(count):
     """The interpreter's own os.dup and os.close, ``count`` of each, in loops
-    shaped like the timers' phases: where pyselect4j plays no part, what the
-    interpreter itself makes of such a loop. Run after the timers' round, in a
-    process that has run loops like it already."""
+    shaped like the timers' phases, and ``count`` (fd, events) pairs made from
+    a list of its own ints as the glue makes a poll's: where pyselect4j plays
+    no part, what the interpreter itself makes of such work. Run after the
+    timers' round, in a process that has run loops like it already."""
+    numbers = list(range(2 * count))
+    pairing = time.perf_counter()
+    values = iter(numbers)
+    pairs = list(zip(values, values))
+    paired = time.perf_counter()
+    assert len(pairs) == count
     read_end, write_end = os.pipe()
     try:
         start = time.perf_counter()
@@ -111,7 +119,8 @@ def interpreter_own_calls(count):
     finally:
         os.close(read_end)
         os.close(write_end)
-    return {"own_dup_us_per_fd": (duplicated - start) / count * 1e6,
+    return {"own_pairs_seconds": paired - pairing,
+            "own_dup_us_per_fd": (duplicated - start) / count * 1e6,
             "own_close_us_per_fd": (closed - duplicated) / count * 1e6}
 
 

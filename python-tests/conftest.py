@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -212,7 +213,6 @@ def bounded(func, *args, timeout=30):
     """Calls func(*args) in a helper thread and returns its result; fails
     instead of hanging the whole suite if it is still blocked after timeout
     seconds (for calls that may legitimately block forever when broken)."""
-    import threading
     outcome = []
 
     def target():
@@ -229,6 +229,39 @@ def bounded(func, *args, timeout=30):
     if not ok:
         raise value
     return value
+
+
+class Helper(threading.Thread):
+    """A daemon helper thread whose exception is kept for the test instead of
+    only printed: finish() joins it and re-raises what ended it, so a helper
+    that died fails the test rather than leaving it waiting for the helper's
+    work until some long timeout."""
+
+    def __init__(self, target, *args):
+        super().__init__(target=target, args=args, daemon=True)
+        self.failure = None
+
+    def run(self):
+        try:
+            super().run()
+        except BaseException as exc:  # re-raised by finish() in the test's thread
+            self.failure = exc
+
+    def check_running(self, doing):
+        """Fails the test at once if the thread has ended while the test expects
+        it to be still `doing` something: with the thread's exception if it
+        raised one."""
+        if not self.is_alive():
+            self.finish(0)
+            raise AssertionError("helper thread %s ended while it should be %s" % (self.name, doing))
+
+    def finish(self, timeout):
+        """Joins the thread (failing if it still runs after timeout seconds) and
+        re-raises its exception, if it ended with one."""
+        self.join(timeout)
+        assert not self.is_alive(), "helper thread %s still running after %s s" % (self.name, timeout)
+        if self.failure is not None:
+            raise self.failure
 
 
 def wait_until(predicate, timeout, interval=0.05):

@@ -146,16 +146,19 @@ def test_no_frame_above_the_programs(tmp_path):
 
 def test_process_ends_after_threads_atexit_and_output(tmp_path):
     # The status of sys.exit, a thread that outlives the main code joined first,
-    # then atexit, and every byte still in sys.stdout's buffer written.
+    # then atexit, and every byte still in sys.stdout's buffer written. The
+    # thread starts after the main code's write: started before it, its line
+    # came first whenever the main thread took more than the thread's sleep to
+    # get there.
     script = tmp_path / "ending.py"
     script.write_text(
         "import atexit, sys, threading, time\n"
         "def late():\n"
         "    time.sleep(0.5)\n"
         "    sys.stdout.write('thread\\n')\n"
-        "threading.Thread(target=late).start()\n"
         "atexit.register(sys.stdout.write, 'atexit\\n')\n"
         "sys.stdout.write('x' * 100000 + '\\n')\n"
+        "threading.Thread(target=late).start()\n"
         "sys.exit(5)\n")
     child = run_child(str(script))
     assert child.returncode == 5, child.stderr

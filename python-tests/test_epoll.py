@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from conftest import (BAD_FD_ARGUMENTS, SECONDS_TIMEOUT_RANGE_ERRORS, TOO_LARGE_FOR_INT, assert_oserror,
-                      assert_raises, bounded, fill_pipe)
+from conftest import (BAD_FD_ARGUMENTS, SECONDS_TIMEOUT_RANGE_ERRORS, TOO_LARGE_FOR_INT, Helper,
+                      assert_oserror, assert_raises, bounded, fill_pipe)
 
 CLOSED_EPOLL = "I/O operation on closed epoll object"
 
@@ -477,20 +477,36 @@ def test_blocking_poll_is_woken_by_another_thread(ep, pipe_fds):
 
 
 def test_close_during_a_wait_lets_it_go_on_and_report_events(pipe_fds):
+    """The close comes a margin after the poll's thread is about to call poll(),
+    and the write after the close, both from one helper thread: two timers
+    started with the test let a late poll() find the object closed already, or
+    the write come before the close."""
     import threading
     r, w = pipe_fds
     ep = select.epoll()
     ep.register(r, select.EPOLLIN)
-    closer = threading.Timer(0.2, ep.close)
-    writer = threading.Timer(0.5, os.write, (w, b"x"))
-    closer.start()
-    writer.start()
+    calling = threading.Event()
+
+    def poll():
+        calling.set()
+        return ep.poll(30)
+
+    def close_then_write():
+        try:
+            assert calling.wait(60), "the poll's thread never started"
+            time.sleep(0.5)  # a generous margin for the poll() to block
+            ep.close()
+            time.sleep(0.2)
+        finally:
+            os.write(w, b"x")  # even if this helper failed: the poll() ends, not after 30 s
+
+    helper = Helper(close_then_write)
+    helper.start()
     try:
-        assert bounded(ep.poll, 30) == [(r, select.EPOLLIN)]
+        assert bounded(poll, timeout=60) == [(r, select.EPOLLIN)]
         assert ep.closed
     finally:
-        closer.join()
-        writer.join()
+        helper.finish(60)
 
 
 @pytest.mark.parametrize("timeout", [0, 0.0, -0.0, 1e-9, 0.0009])

@@ -5,12 +5,11 @@ import inspect
 import os
 import select
 import socket
-import threading
 import time
 
 import pytest
 
-from conftest import BAD_FD_ARGUMENTS, assert_oserror, assert_raises, bounded, fill_pipe
+from conftest import BAD_FD_ARGUMENTS, Helper, assert_oserror, assert_raises, bounded, fill_pipe
 
 
 @pytest.fixture
@@ -233,7 +232,7 @@ def test_concurrent_poll_of_one_object_is_refused(poller, pipe_fds):
                 return
             except RuntimeError:  # it came while this thread's poll(0) below ran: again
                 time.sleep(0.001)
-    waiter = threading.Thread(target=wait)
+    waiter = Helper(wait)
     waiter.start()
     try:
         # Wait until the other thread is inside poll(): only then is a second
@@ -245,12 +244,14 @@ def test_concurrent_poll_of_one_object_is_refused(poller, pipe_fds):
             except RuntimeError as exc:
                 assert str(exc) == "concurrent poll() invocation"
                 break
+            # Its poll() ends only after the write below: had the waiter ended, no refusal would come.
+            waiter.check_running("waiting in poll(30000), got %r" % results)
             assert time.monotonic() < deadline, "poll() was never refused"
             time.sleep(0.01)
         # Registering meanwhile is allowed; it affects the next poll() only.
         poller.register(w, select.POLLOUT)
     finally:
         os.write(w, b"x")
-        waiter.join(30)
+        waiter.finish(30)
     assert results == [[(r, select.POLLIN)]]
     assert sorted(poller.poll(0)) == sorted([(r, select.POLLIN), (w, select.POLLOUT)])

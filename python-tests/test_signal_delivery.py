@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from conftest import assert_oserror, assert_raises
+from conftest import Helper, assert_oserror, assert_raises
 
 WATCHDOG = 30  # seconds: a wait that is never woken fails instead of hanging
 BUSY_LOOP_SECONDS = 5  # how long a busy loop waits for a handler to end it
@@ -377,11 +377,18 @@ def test_asyncio_add_signal_handler_runs_the_callback(sigusr1):
 
 
 def test_asyncio_run_cancels_the_main_task_on_sigint():
-    """One SIGINT: the main task is cancelled, its finally runs, KeyboardInterrupt reaches the caller."""
+    """One SIGINT: the main task is cancelled, its finally runs, KeyboardInterrupt reaches the caller.
+
+    The SIGINT is sent once the task waits in its sleep, not at a fixed time: one
+    that came while asyncio.run still set up (slow in a cold GraalPy) found no
+    task to cancel, or no handler of asyncio's yet."""
     events = []
+    waiting = threading.Event()
 
     async def main():
         try:
+            # Runs in the loop's next round, once this task is suspended in the sleep.
+            asyncio.get_running_loop().call_soon(waiting.set)
             await asyncio.sleep(WATCHDOG)
         except asyncio.CancelledError:
             events.append("cancelled")
@@ -389,11 +396,16 @@ def test_asyncio_run_cancels_the_main_task_on_sigint():
         finally:
             events.append("finally")
 
+    def send():
+        if waiting.wait(WATCHDOG):  # else asyncio.run failed before: no SIGINT to a later test
+            os.kill(os.getpid(), signal.SIGINT)
+
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
-    sender = later(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
+    sender = Helper(send)
+    sender.start()
     with pytest.raises(KeyboardInterrupt):
         asyncio.run(main())
-    sender.join()
+    sender.finish(WATCHDOG)
     assert events == ["cancelled", "finally"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 

@@ -16,6 +16,8 @@ import time
 
 import pytest
 
+from conftest import Helper
+
 STRESS_SECONDS = float(os.environ.get("PYSELECT4J_STRESS_SECONDS", "30"))
 STRESS_THREADS = 8
 WAKE_BOUND = 0.5  # seconds from another thread's write to the end of the wait
@@ -116,19 +118,23 @@ def test_concurrent_poll_on_one_poll_object_raises_runtime_error(pipe_fds):
             except RuntimeError:  # the main thread's poll(0) was running: try again
                 time.sleep(0.01)
 
-    waiter = threading.Thread(target=long_poll, daemon=True)
+    waiter = Helper(long_poll)
     waiter.start()
     error = None
     deadline = time.monotonic() + GUARD
-    while error is None and time.monotonic() < deadline:
-        try:
-            assert p.poll(0) == []
-        except RuntimeError as exc:
-            error = exc
-        else:
-            time.sleep(0.01)
-    os.write(w, b"x")
-    waiter.join(GUARD)
+    try:
+        while error is None and time.monotonic() < deadline:
+            try:
+                assert p.poll(0) == []
+            except RuntimeError as exc:
+                error = exc
+            else:
+                # Its poll() ends only after the write below: had the waiter ended, no refusal would come.
+                waiter.check_running("waiting in poll(), got %r" % result)
+                time.sleep(0.01)
+    finally:
+        os.write(w, b"x")
+        waiter.finish(GUARD)
     assert type(error) is RuntimeError and str(error) == "concurrent poll() invocation"
     assert result == [[(r, select.POLLIN)]]
 

@@ -46,8 +46,8 @@ final class MainThreadCall implements Runnable {
     private final Object callable;
     /** A call was asked for and has not started. */
     private final AtomicBoolean requested = new AtomicBoolean();
-    /** A watch is scheduled: at most one at a time. */
-    private final AtomicBoolean watching = new AtomicBoolean();
+    /** A watch is scheduled: at most one at a time. Whether to start or end one is decided under this lock. */
+    private boolean watching;
     private volatile Future<Void> lastAction;
 
     MainThreadCall(Env env, Thread thread, Object callable) {
@@ -59,8 +59,13 @@ final class MainThreadCall implements Runnable {
     @Override
     public void run() {
         requested.set(true);
-        if (submit() && watching.compareAndSet(false, true)) {
-            watchAfter(FIRST_WATCH_MILLIS);
+        if (submit()) {
+            synchronized (this) {
+                if (!watching) {
+                    watching = true;
+                    watchAfter(FIRST_WATCH_MILLIS);
+                }
+            }
         }
     }
 
@@ -88,14 +93,17 @@ final class MainThreadCall implements Runnable {
     }
 
     private void watch(long lastDelayMillis) {
-        if (!requested.get()) {
-            watching.set(false);
-            if (!requested.get() || !watching.compareAndSet(false, true)) {
-                return; // no request open, or a request made meanwhile watches itself
+        synchronized (this) {
+            // A request made after this check finds no watch under the lock, and starts one.
+            if (!requested.get()) {
+                watching = false;
+                return;
             }
         }
         if (lastAction.isDone() && requested.get() && !submit()) {
-            watching.set(false);
+            synchronized (this) {
+                watching = false; // the context is closed: nothing runs any more
+            }
             return;
         }
         watchAfter(Math.min(2 * lastDelayMillis, MAX_WATCH_MILLIS));

@@ -20,7 +20,7 @@ import harness
 def add_arguments(parser):
     parser.add_argument("--clients", type=int, default=200, help="concurrent client connections")
     parser.add_argument("--message-bytes", type=int, default=64)
-    parser.add_argument("--no-reference", action="store_true", help="the selectors echo only")
+    harness.add_no_reference(parser)
 
 
 def connected_pair(listener):

@@ -48,6 +48,13 @@ def parse_options(description, add_arguments=None):
     return parser.parse_args()
 
 
+def add_no_reference(parser):
+    """--no-reference, for the scripts that run a reference case after their own
+    (the same work done by the interpreter's own calls alone): leaves it out."""
+    parser.add_argument("--no-reference", action="store_true",
+                        help="leave out the reference case (the interpreter's own calls alone)")
+
+
 def emit(benchmark, case, **fields):
     """Print one result line: a JSON object the bench/run driver collects."""
     record = {"benchmark": benchmark, "case": case, "interpreter": interpreter_name(),

@@ -29,13 +29,21 @@ def table_rows(results):
                     for record in case_records if record["interpreter_key"] == "floor"}
         row["floor_ns"], row["floor_threads_ns"] = floor_ns.get(1), floor_ns.get(2)
         rows.append(row)
-    dispatch = _records(results, "timer_dispatch")
+    dispatch = [record for record in _records(results, "timer_dispatch")
+                if not record["case"].startswith("reads_only_")]
     if dispatch:
         timers = next((record["timers"] for record in dispatch if "timers" in record), "?")
         row = {"label": "timer dispatch, %s timerfds" % timers, "unit": "events/s"}
         row.update(_by_interpreter(dispatch, lambda record: record["ops_per_second"]))
         floor = row.pop("floor", None)
         row["floor_ns"] = 1e9 / floor if floor else None
+        rows.append(row)
+    reads_only = [record for record in _records(results, "timer_dispatch")
+                  if record["case"].startswith("reads_only_")]
+    if reads_only:
+        row = {"label": "dispatch's reads alone, %s fds (reference)" % reads_only[0]["timers"],
+               "unit": "reads/s", "floor_ns": None}
+        row.update(_by_interpreter(reads_only, lambda record: record["ops_per_second"]))
         rows.append(row)
     scale = [record for record in _records(results, "timer_scale") if "timers" in record]
     if scale:
@@ -132,7 +140,8 @@ def format_tables(results, rows):
                        "%.2f" % (record["process_cpu_seconds_per_op"] * 1e6),
                        "%.2f" % (record["thread_cpu_seconds_per_op"] * 1e6),
                        "%.1f" % (record["expirations_per_second_overall"] / record["ops_per_second"])]
-                      for record in _records(results, "timer_dispatch") if "process_cpu_seconds_per_op" in record]
+                      for record in _records(results, "timer_dispatch")
+                      if "process_cpu_seconds_per_op" in record and not record["case"].startswith("reads_only_")]
     if dispatch_lines:
         sections += ["", "Timer dispatch CPU (process CPU counts JIT compiler and GC threads too)",
                      _table(["interpreter", "process CPU us/event", "thread CPU us/event",

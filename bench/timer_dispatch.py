@@ -4,6 +4,11 @@ The timers fire faster than the loop can serve them (saturated), so every
 epoll.poll returns a full batch. One event = one ready timerfd read with os.read.
 Reports events per second, expirations per second (a read may collect several)
 and CPU seconds per event.
+
+Then, as a reference, the same reads without a poll (case reads_only_*): as
+many semaphore eventfds as timers, each holding a huge count, read in turn with
+os.read and int.from_bytes, so that every read finds 8 bytes: the
+interpreter's own cost of serving an event, where pyselect4j plays no part.
 """
 import os
 import select
@@ -15,6 +20,7 @@ import harness
 def add_arguments(parser):
     parser.add_argument("--timers", type=int, default=2000, help="number of periodic timerfds")
     parser.add_argument("--interval", type=float, default=0.001, help="timer period in seconds")
+    harness.add_no_reference(parser)
 
 
 class TimerDispatchLoop:
@@ -47,6 +53,26 @@ class TimerDispatchLoop:
         self.epoll.close()
 
 
+class ReadsOnly:
+    """The dispatch's reads alone: semaphore eventfds that never run dry."""
+
+    def __init__(self, count):
+        self.fds = [os.eventfd(2 ** 32 - 1, os.EFD_SEMAPHORE | os.EFD_NONBLOCK) for _ in range(count)]
+
+    def run_batch(self, turns):
+        """Reads every eventfd `turns` times, in turn; returns the reads."""
+        read = os.read
+        total = 0
+        for _ in range(turns):
+            for fd in self.fds:
+                total += int.from_bytes(read(fd, 8), "little")
+        return total  # each read of a semaphore eventfd gives 1
+
+    def close(self):
+        for fd in self.fds:
+            os.close(fd)
+
+
 def main():
     options = harness.parse_options(__doc__, add_arguments)
     loop = TimerDispatchLoop(options.timers, options.interval)
@@ -60,6 +86,12 @@ def main():
                  events_per_second=result["ops_per_second"],
                  expirations_per_second_overall=(loop.expirations - expirations_before) / elapsed,
                  **result)
+    if options.no_reference:
+        return
+    reference = ReadsOnly(options.timers)
+    result = harness.measure_throughput(reference.run_batch, options)
+    reference.close()
+    harness.emit("timer_dispatch", "reads_only_timers_%d" % options.timers, timers=options.timers, **result)
 
 
 if __name__ == "__main__":

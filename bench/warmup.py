@@ -32,7 +32,7 @@ BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 WORKLOADS = {
     "echo": ["echo_server.py", "--clients", "50", "--no-reference"],
     "asyncio": ["asyncio_exchange.py", "--clients", "20"],
-    "dispatch": ["timer_dispatch.py", "--timers", "500", "--interval", "0.001"],
+    "dispatch": ["timer_dispatch.py", "--timers", "500", "--interval", "0.001", "--no-reference"],
 }
 WINDOW_SECONDS = {"echo": 10, "asyncio": 10, "dispatch": 5}
 CURVE_ROUND_SECONDS = 2.5

@@ -5,8 +5,8 @@ interpreter has it), so the whole round trip runs in the interpreter under test.
 Each client sends a fixed-size message, waits for its full echo, then sends the
 next. Reports completed round trips (messages) per second.
 
-Then, as a reference, the same messages without a selector (case
-sockets_only_*): each client in turn sends, its server side echoes, the client
+Then, as a reference (benchmark echo_server_reference), the same messages
+without a selector: each client in turn sends, its server side echoes, the client
 reads the echo, with the echo's calls: non-blocking connections, recv of up
 to RECV_BYTES (GraalPy 25's recv(65536) costs several microseconds more than a
 recv(64), CPython's the same). That is the interpreter's own socket calls for
@@ -28,10 +28,11 @@ def add_arguments(parser):
 
 
 def connected_pair(listener):
-    """(client, server side) of a new loopback connection, Nagle off on both."""
+    """(client, server side) of a new loopback connection, both non-blocking, Nagle off."""
     client = socket.create_connection(listener.getsockname())
     server_side, _ = listener.accept()
     for connection in (client, server_side):
+        connection.setblocking(False)
         connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     return client, server_side
 
@@ -57,8 +58,6 @@ class EchoLoop:
 
     def _connect_one(self):
         client, server_side = connected_pair(self.listener)
-        client.setblocking(False)
-        server_side.setblocking(False)
         self.selector.register(server_side, selectors.EVENT_READ, self._echo)
         self.selector.register(client, selectors.EVENT_READ, self._client_received)
         self.server_connections.append(server_side)
@@ -107,9 +106,6 @@ class SocketsOnly:
         self.message = b"m" * message_bytes
         self.listener = loopback_listener(client_count)
         self.pairs = [connected_pair(self.listener) for _ in range(client_count)]
-        for pair in self.pairs:
-            for connection in pair:
-                connection.setblocking(False)
 
     def run_batch(self, turns):
         """Runs `turns` turns over all clients; returns the round trips completed."""
@@ -159,7 +155,7 @@ def main():
     reference = SocketsOnly(options.clients, options.message_bytes)
     result = harness.measure_throughput(reference.run_batch, options)
     reference.close()
-    harness.emit("echo_server", "sockets_only_clients_%d" % options.clients, clients=options.clients,
+    harness.emit("echo_server_reference", "clients_%d" % options.clients, clients=options.clients,
                  message_bytes=options.message_bytes, messages_per_second=result["ops_per_second"], **result)
 
 

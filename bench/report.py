@@ -16,6 +16,13 @@ def _by_interpreter(records, value_of):
     return {record["interpreter_key"]: value_of(record) for record in records}
 
 
+def _row(label, unit, records, value_of):
+    """A throughput row without a C floor: value_of(record) per interpreter."""
+    row = {"label": label, "unit": unit, "floor_ns": None}
+    row.update(_by_interpreter(records, value_of))
+    return row
+
+
 def table_rows(results):
     """One row per measured throughput: label, unit, value per interpreter key, C floor ns/op."""
     rows = []
@@ -29,8 +36,7 @@ def table_rows(results):
                     for record in case_records if record["interpreter_key"] == "floor"}
         row["floor_ns"], row["floor_threads_ns"] = floor_ns.get(1), floor_ns.get(2)
         rows.append(row)
-    dispatch = [record for record in _records(results, "timer_dispatch")
-                if not record["case"].startswith("reads_only_")]
+    dispatch = _records(results, "timer_dispatch")
     if dispatch:
         timers = next((record["timers"] for record in dispatch if "timers" in record), "?")
         row = {"label": "timer dispatch, %s timerfds" % timers, "unit": "events/s"}
@@ -38,40 +44,29 @@ def table_rows(results):
         floor = row.pop("floor", None)
         row["floor_ns"] = 1e9 / floor if floor else None
         rows.append(row)
-    reads_only = [record for record in _records(results, "timer_dispatch")
-                  if record["case"].startswith("reads_only_")]
+    reads_only = _records(results, "timer_dispatch_reference")
     if reads_only:
-        row = {"label": "dispatch's reads alone, %s fds (reference)" % reads_only[0]["timers"],
-               "unit": "reads/s", "floor_ns": None}
-        row.update(_by_interpreter(reads_only, lambda record: record["ops_per_second"]))
-        rows.append(row)
+        rows.append(_row("dispatch's reads alone, %s fds (reference)" % reads_only[0]["timers"], "reads/s",
+                         reads_only, lambda record: record["ops_per_second"]))
     scale = [record for record in _records(results, "timer_scale") if "timers" in record]
     if scale:
-        timers = sorted({record["timers"] for record in scale})
-        count = "/".join(map(str, timers))
-        row = {"label": "scale: create+arm+register %s" % count, "unit": "timers/s", "floor_ns": None}
-        row.update(_by_interpreter(scale, lambda record: record["timers"] / record["setup_seconds"]))
-        rows.append(row)
-        row = {"label": "scale: own dup+close %s (reference)" % count,
-               "unit": "fds/s", "floor_ns": None}
-        row.update(_by_interpreter(scale, lambda record: 1e6 / (record["own_dup_us_per_fd"]
-                                                                + record["own_close_us_per_fd"])))
-        rows.append(row)
-        row = {"label": "scale: one poll of %s events" % count, "unit": "events/s", "floor_ns": None}
-        row.update(_by_interpreter(scale, lambda record: record["poll_events"] / record["poll_seconds"]))
-        rows.append(row)
-        row = {"label": "scale: own list of %s pairs (reference)" % count, "unit": "pairs/s", "floor_ns": None}
-        row.update(_by_interpreter(scale, lambda record: record["timers"] / record["own_pairs_seconds"]))
-        rows.append(row)
-    echo_records = _records(results, "echo_server")
-    for label, records in (
-            ("selectors echo, %s clients", [r for r in echo_records if r["case"].startswith("clients_")]),
-            ("echo without selector, %s clients (reference)",
-             [r for r in echo_records if r["case"].startswith("sockets_only_")])):
+        count = "/".join(map(str, sorted({record["timers"] for record in scale})))
+        rows += [
+            _row("scale: create+arm+register %s" % count, "timers/s", scale,
+                 lambda record: record["timers"] / record["setup_seconds"]),
+            _row("scale: own dup+close %s (reference)" % count, "fds/s", scale,
+                 lambda record: 1e6 / (record["own_dup_us_per_fd"] + record["own_close_us_per_fd"])),
+            _row("scale: one poll of %s events" % count, "events/s", scale,
+                 lambda record: record["poll_events"] / record["poll_seconds"]),
+            _row("scale: own list of %s pairs (reference)" % count, "pairs/s", scale,
+                 lambda record: record["timers"] / record["own_pairs_seconds"]),
+        ]
+    for label, records in (("selectors echo, %s clients", _records(results, "echo_server")),
+                           ("echo without selector, %s clients (reference)",
+                            _records(results, "echo_server_reference"))):
         if records:
-            row = {"label": label % records[0].get("clients", "?"), "unit": "messages/s", "floor_ns": None}
-            row.update(_by_interpreter(records, lambda record: record["ops_per_second"]))
-            rows.append(row)
+            rows.append(_row(label % records[0].get("clients", "?"), "messages/s", records,
+                             lambda record: record["ops_per_second"]))
     return rows
 
 
@@ -140,8 +135,7 @@ def format_tables(results, rows):
                        "%.2f" % (record["process_cpu_seconds_per_op"] * 1e6),
                        "%.2f" % (record["thread_cpu_seconds_per_op"] * 1e6),
                        "%.1f" % (record["expirations_per_second_overall"] / record["ops_per_second"])]
-                      for record in _records(results, "timer_dispatch")
-                      if "process_cpu_seconds_per_op" in record and not record["case"].startswith("reads_only_")]
+                      for record in _records(results, "timer_dispatch") if "process_cpu_seconds_per_op" in record]
     if dispatch_lines:
         sections += ["", "Timer dispatch CPU (process CPU counts JIT compiler and GC threads too)",
                      _table(["interpreter", "process CPU us/event", "thread CPU us/event",

@@ -37,10 +37,13 @@ def interpreter_name():
 
 
 def parse_options(description, add_arguments=None):
-    """Common options: --warmup-seconds, --rounds, --round-seconds, plus script ones."""
+    """Common options: --warmup-seconds, --max-warmup-seconds, --rounds, --round-seconds, plus script ones."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--warmup-seconds", type=float, default=2.0,
                         help="warm up this long before measuring (lets a JIT compile)")
+    parser.add_argument("--max-warmup-seconds", type=float, default=None,
+                        help="go on warming up, up to this long, while the rate still climbs "
+                             "(its best over 10 s more than 5%% above the 10 s before)")
     parser.add_argument("--rounds", type=int, default=5, help="measured rounds; the median is reported")
     parser.add_argument("--round-seconds", type=float, default=0.5, help="length of one measured round")
     if add_arguments:
@@ -92,47 +95,78 @@ def _batch_size_for(run_batch, target_seconds=0.005):
         batch_size *= 2
 
 
-def warm_up(run_batch, batch_size, seconds, window_seconds):
-    """Runs the workload for `seconds`, in windows; returns every window's rate.
+# Warming up beyond --warmup-seconds (up to --max-warmup-seconds) lasts while the
+# best window of the last CLIMB_SPAN_SECONDS beats the best of the span before
+# it by more than CLIMB_MARGIN: the JIT is still making the code faster.
+CLIMB_SPAN_SECONDS = 10.0
+CLIMB_MARGIN = 0.05
 
-    The whole time is spent, whatever the rates do: GraalPy's JIT compiles in
-    tiers and in the background, so the rate can stay flat for seconds (still
-    interpreted) before it jumps. Stopping at the first plateau measured
-    interpreted code (seen here: 9k calls/s while warming, 445k/s later).
+
+class WarmupRule:
+    """When a throughput case's warm-up ends, counted in windows of `window_seconds`.
+
+    At least `minimum_seconds` of windows, all of them spent whatever the rates
+    do: GraalPy's JIT can leave the rate flat for seconds (still interpreted)
+    before it jumps, so a plateau is no sign of steady state (stopping at the
+    first one measured interpreted code: 9k calls/s, against 445k/s later).
+    Beyond that, up to `maximum_seconds`, while the rate still climbs.
     """
-    window_rates = []
-    spent = 0.0
-    while spent < seconds:
-        operations, wall, _, _ = _run_for(run_batch, batch_size, min(window_seconds, seconds - spent))
-        spent += wall
-        window_rates.append(round(operations / wall, 1))
-    return window_rates
+
+    def __init__(self, window_seconds, minimum_seconds, maximum_seconds):
+        self.minimum = round(minimum_seconds / window_seconds)
+        self.maximum = max(self.minimum, round(maximum_seconds / window_seconds))
+        self.span = max(1, round(CLIMB_SPAN_SECONDS / window_seconds))
+
+    def climbing(self, rates):
+        """Whether the rates, window by window, still climb (too few windows to tell: yes)."""
+        span = self.span
+        return len(rates) < 2 * span or max(rates[-span:]) > (1 + CLIMB_MARGIN) * max(rates[-2 * span:-span])
+
+    def windows(self, rates):
+        """How many of the windows whose rates are `rates` make the warm-up, once
+        that is decided; until then one more than there are. The answer for a
+        count depends only on the windows up to it, so later windows leave it be."""
+        for count in range(self.minimum, min(len(rates), self.maximum) + 1):
+            if count == self.maximum or not self.climbing(rates[:count]):
+                return count
+        return len(rates) + 1
 
 
 def measure_throughput(run_batch, options):
     """Throughput of run_batch(n), which does n operations and returns how many it did.
 
-    Warms up (options.warmup_seconds, see warm_up), then measures
-    options.rounds rounds of options.round_seconds each. Returns a dict with the
-    median operations per second, every round's rate, the warm-up windows' rates,
-    and the median process and thread CPU seconds per operation.
+    Runs windows of options.round_seconds: first the warm-up (see
+    WarmupRule), then options.rounds measured ones. Both are windows of
+    one loop, so that the rounds run the very code the warm-up made hot: timed
+    by a loop of their own (a new call site), GraalPy's JIT ran the first one
+    or two rounds after a 30 s warm-up at 55-60% of its rate before and after.
+    Returns a dict with the median operations per second, every round's rate,
+    the warm-up windows' rates and seconds, whether it ended at its maximum
+    with the rate still climbing, and the median process and thread CPU
+    seconds per operation.
     """
     batch_size = _batch_size_for(run_batch)
-    warmup_rates = warm_up(run_batch, batch_size, options.warmup_seconds, options.round_seconds)
-    batch_size = _batch_size_for(run_batch)  # recalibrate: compiled code is faster
-    rates, process_cpu_per_operation, thread_cpu_per_operation = [], [], []
-    for _ in range(options.rounds):
-        operations, wall, process_cpu, thread_cpu = _run_for(run_batch, batch_size, options.round_seconds)
-        rates.append(operations / wall)
-        if operations:
-            process_cpu_per_operation.append(process_cpu / operations)
-            thread_cpu_per_operation.append(thread_cpu / operations)
+    rule = WarmupRule(options.round_seconds, options.warmup_seconds,
+                      max(options.warmup_seconds, options.max_warmup_seconds or 0))
+    windows, rates = [], []
+    needed = 1 + options.rounds
+    while len(windows) < needed:
+        window = _run_for(run_batch, batch_size, options.round_seconds)
+        windows.append(window)
+        rates.append(window[0] / window[1])
+        needed = rule.windows(rates) + options.rounds
+    warm = needed - options.rounds
+    per_operation = [(process_cpu / operations, thread_cpu / operations)
+                     for operations, _, process_cpu, thread_cpu in windows[warm:] if operations]
     return {
-        "ops_per_second": statistics.median(rates),
-        "round_ops_per_second": [round(rate, 1) for rate in rates],
-        "warmup_ops_per_second": warmup_rates,
-        "process_cpu_seconds_per_op": _median_or_none(process_cpu_per_operation),
-        "thread_cpu_seconds_per_op": _median_or_none(thread_cpu_per_operation),
+        "ops_per_second": statistics.median(rates[warm:]),
+        "round_ops_per_second": [round(rate, 1) for rate in rates[warm:]],
+        "warmup_ops_per_second": [round(rate, 1) for rate in rates[:warm]],
+        "warmup_seconds": round(sum(wall for _, wall, _, _ in windows[:warm]), 1),
+        # Ended at --max-warmup-seconds with the rate still climbing: not yet steady.
+        "warmup_still_climbing": warm == rule.maximum > rule.minimum and rule.climbing(rates[:warm]),
+        "process_cpu_seconds_per_op": _median_or_none([process for process, _ in per_operation]),
+        "thread_cpu_seconds_per_op": _median_or_none([thread for _, thread in per_operation]),
         "batch_size": batch_size,
     }
 

@@ -114,6 +114,19 @@ def format_tables(results, rows):
                 "thread asleep, as a JVM always has other threads)", throughput]
     labels = {key: value["label"] for key, value in results["interpreters"].items()}
 
+    warmed = [record for record in results["records"] if "warmup_seconds" in record]
+    if warmed:
+        keys = [key for key in labels if any(record["interpreter_key"] == key for record in warmed)]
+        by_case = {}
+        for record in warmed:
+            by_case.setdefault(record["benchmark"] + " " + record["case"], {})[record["interpreter_key"]] = (
+                "%.1f%s" % (record["warmup_seconds"], " still climbing" if record["warmup_still_climbing"] else ""))
+        sections += ["", "Warm-up before the measured rounds, seconds: --warmup-seconds, then on while the rate "
+                         "still climbed (its best over 10 s more than 5% above the 10 s before), up to "
+                         "--max-warmup-seconds (\"still climbing\": stopped there)",
+                     _table(["case"] + [labels[key] for key in keys],
+                            [[case] + [found.get(key, "-") for key in keys] for case, found in by_case.items()])]
+
     startup_records = _records(results, "startup")
     if startup_records:
         sections += ["", "Start-up, measured from outside: median wall s (median CPU s of all threads) and peak "

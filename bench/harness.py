@@ -42,8 +42,8 @@ def parse_options(description, add_arguments=None):
     parser.add_argument("--warmup-seconds", type=float, default=2.0,
                         help="warm up this long before measuring (lets a JIT compile)")
     parser.add_argument("--max-warmup-seconds", type=float, default=None,
-                        help="go on warming up, up to this long, while the rate still climbs "
-                             "(its best over 10 s more than 5%% above the 10 s before)")
+                        help="go on warming up, up to this long, while the rate still climbs (%s)"
+                             % CLIMBING.replace("%", "%%"))
     parser.add_argument("--rounds", type=int, default=5, help="measured rounds; the median is reported")
     parser.add_argument("--round-seconds", type=float, default=0.5, help="length of one measured round")
     if add_arguments:
@@ -100,6 +100,8 @@ def _batch_size_for(run_batch, target_seconds=0.005):
 # it by more than CLIMB_MARGIN: the JIT is still making the code faster.
 CLIMB_SPAN_SECONDS = 10.0
 CLIMB_MARGIN = 0.05
+CLIMBING = "its best over %g s more than %g%% above the %g s before" % (
+    CLIMB_SPAN_SECONDS, CLIMB_MARGIN * 100, CLIMB_SPAN_SECONDS)
 
 
 class WarmupRule:

@@ -3,6 +3,7 @@ import math
 import statistics
 from xml.sax.saxutils import escape
 
+import harness
 import startup
 
 COMPARED = ("jit", "nojit")  # interpreter keys compared with "cpython"
@@ -122,8 +123,8 @@ def format_tables(results, rows):
             by_case.setdefault(record["benchmark"] + " " + record["case"], {})[record["interpreter_key"]] = (
                 "%.1f%s" % (record["warmup_seconds"], " still climbing" if record["warmup_still_climbing"] else ""))
         sections += ["", "Warm-up before the measured rounds, seconds: --warmup-seconds, then on while the rate "
-                         "still climbed (its best over 10 s more than 5% above the 10 s before), up to "
-                         "--max-warmup-seconds (\"still climbing\": stopped there)",
+                         "still climbed (%s), up to --max-warmup-seconds (\"still climbing\": stopped there)"
+                     % harness.CLIMBING,
                      _table(["case"] + [labels[key] for key in keys],
                             [[case] + [found.get(key, "-") for key in keys] for case, found in by_case.items()])]
 

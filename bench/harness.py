@@ -124,14 +124,10 @@ class WarmupRule:
         span = self.span
         return len(rates) < 2 * span or max(rates[-span:]) > (1 + CLIMB_MARGIN) * max(rates[-2 * span:-span])
 
-    def windows(self, rates):
-        """How many of the windows whose rates are `rates` make the warm-up, once
-        that is decided; until then one more than there are. The answer for a
-        count depends only on the windows up to it, so later windows leave it be."""
-        for count in range(self.minimum, min(len(rates), self.maximum) + 1):
-            if count == self.maximum or not self.climbing(rates[:count]):
-                return count
-        return len(rates) + 1
+    def ended(self, rates):
+        """Whether the warm-up is over after the windows whose rates are `rates`."""
+        count = len(rates)
+        return count >= self.maximum or (count >= self.minimum and not self.climbing(rates))
 
 
 def measure_throughput(run_batch, options):
@@ -151,13 +147,13 @@ def measure_throughput(run_batch, options):
     rule = WarmupRule(options.round_seconds, options.warmup_seconds,
                       max(options.warmup_seconds, options.max_warmup_seconds or 0))
     windows, rates = [], []
-    needed = 1 + options.rounds
-    while len(windows) < needed:
+    warm = 0 if rule.ended(rates) else None  # the warm-up's windows, once it has ended
+    while warm is None or len(windows) < warm + options.rounds:
         window = _run_for(run_batch, batch_size, options.round_seconds)
         windows.append(window)
         rates.append(window[0] / window[1])
-        needed = rule.windows(rates) + options.rounds
-    warm = needed - options.rounds
+        if warm is None and rule.ended(rates):
+            warm = len(windows)
     per_operation = [(process_cpu / operations, thread_cpu / operations)
                      for operations, _, process_cpu, thread_cpu in windows[warm:] if operations]
     return {

@@ -117,16 +117,13 @@ def format_tables(results, rows):
 
     warmed = [record for record in results["records"] if "warmup_seconds" in record]
     if warmed:
-        keys = [key for key in labels if any(record["interpreter_key"] == key for record in warmed)]
-        by_case = {}
-        for record in warmed:
-            by_case.setdefault(record["benchmark"] + " " + record["case"], {})[record["interpreter_key"]] = (
-                "%.1f%s" % (record["warmup_seconds"], " still climbing" if record["warmup_still_climbing"] else ""))
         sections += ["", "Warm-up before the measured rounds, seconds: --warmup-seconds, then on while the rate "
                          "still climbed (%s), up to --max-warmup-seconds (\"still climbing\": stopped there)"
                      % harness.CLIMBING,
-                     _table(["case"] + [labels[key] for key in keys],
-                            [[case] + [found.get(key, "-") for key in keys] for case, found in by_case.items()])]
+                     _case_table("case", warmed, labels, lambda record: record["benchmark"] + " " + record["case"],
+                                 lambda record: "%.1f%s" % (record["warmup_seconds"],
+                                                            " still climbing" if record["warmup_still_climbing"]
+                                                            else ""))]
 
     startup_records = _records(results, "startup")
     if startup_records:
@@ -174,17 +171,11 @@ def format_tables(results, rows):
 
     cold = _records(results, "cold_calls")
     if cold:
-        keys = [key for key in labels if any(record["interpreter_key"] == key for record in cold)]
-        by_case = {}
-        for record in cold:
-            by_case.setdefault(record["case"], {})[record["interpreter_key"]] = record
-        cold_lines = [[case] + ["%s / %s / %s" % (_us(found[key]["first_us"]), _us(found[key]["second_us"]),
-                                                   _us(found[key]["warm_us"])) if key in found else "-"
-                                for key in keys]
-                      for case, found in by_case.items()]
         sections += ["", "Cold calls in a fresh process, microseconds: first / second / warm (median), "
                          "each function once, in this order",
-                     _table(["function"] + [labels[key] for key in keys], cold_lines)]
+                     _case_table("function", cold, labels, lambda record: record["case"],
+                                 lambda record: "%s / %s / %s" % (_us(record["first_us"]), _us(record["second_us"]),
+                                                                  _us(record["warm_us"])))]
 
     wake_lines = _latency_lines(results, "wake_latency", labels)
     wake_lines += [[labels.get(record["interpreter_key"], record["interpreter_key"]),
@@ -228,6 +219,17 @@ def format_tables(results, rows):
         sections += ["", "FAILED runs:"] + ["  %s under %s: %s" % (run["script"], run["interpreter_key"],
                                                                   run["error"].splitlines()[0]) for run in failures]
     return "\n".join(sections)
+
+
+def _case_table(first_header, records, labels, case_of, cell):
+    """A table of one line per case (case_of(record), in first-seen order) and one
+    column per interpreter that has records: cell(record), or "-" where it has none."""
+    keys = [key for key in labels if any(record["interpreter_key"] == key for record in records)]
+    by_case = {}
+    for record in records:
+        by_case.setdefault(case_of(record), {})[record["interpreter_key"]] = cell(record)
+    return _table([first_header] + [labels[key] for key in keys],
+                  [[case] + [found.get(key, "-") for key in keys] for case, found in by_case.items()])
 
 
 def _latency_lines(results, benchmark, labels):

@@ -395,12 +395,14 @@ public final class Bridge implements SeamHost {
 
     // select.select
 
-    /** Indexes of the ready entries of each list, [read, write, except], for the fds the glue converted. */
+    /**
+     * The indexes of the ready entries of each list, {@link SelectCalls#counted},
+     * for the fds the glue converted; null when none is ready.
+     */
     @Export
-    public ProxyArray selectFds(int[] read, int[] write, int[] except, long timeoutNs) {
+    public IntArray selectFds(int[] read, int[] write, int[] except, long timeoutNs) {
         SelectResult ready = python(() -> Select.select(read, write, except, timeoutNs, hook));
-        return ProxyArray.fromArray(IntArray.of(ready.readIndexes()),
-                IntArray.of(ready.writeIndexes()), IntArray.of(ready.exceptIndexes()));
+        return numbers(SelectCalls.counted(ready.readIndexes(), ready.writeIndexes(), ready.exceptIndexes()));
     }
 
     // os.timerfd_*

@@ -120,7 +120,9 @@ class PySelect4jTest {
                                 and writable is not None and writable is not _args.NOT_PLAIN
                                 and _select.calls.select([], Fds([w]), [], 0) is _args.NOT_PLAIN)
                 idle.close()
-                checks = (exists, internal, ready, closed, results == expected, timer_set, timer_closed, done_in_java)
+                converted = select.select(Fds([r, r]), Fds([w]), [], 0) == ([r, r], [w], [])  # the glue's selectFds
+                checks = (exists, internal, ready, closed, results == expected, timer_set, timer_closed, done_in_java,
+                          converted)
                 checks, plain_calls_by_seam
                 """;
         try (Context context = PySelect4j.newBuilder().allowIO(IOAccess.ALL).allowCreateThread(true).build()) {
@@ -141,13 +143,11 @@ class PySelect4jTest {
     }
 
     /**
-     * Through the seam, a poll's pairs and select's indexes come back as
-     * numbers the glue copies into a bytearray (copyInts); a copy the glue
-     * never asks for (a bytearray too small) is an internal error, not a
-     * plausible Python one.
+     * Through the seam, a poll's pairs and select's ready descriptors come
+     * back as a tuple of Python ints, which the glue reads as its own.
      */
     @Test
-    void seamNumbersArriveThroughABytearray() {
+    void seamNumbersArriveAsATuple() {
         String script = """
                 import os, select
                 from _pyselect4j import _select
@@ -162,12 +162,13 @@ class PySelect4jTest {
                         return w
                 fd = Fd()
                 found = select.select([w, r, r], (fd, w), [], 0) == ([r, r], [fd, w], [])
-                numbers = _select.calls.epollPoll(ep._core, 0, 10)
-                try:
-                    _select.calls.copyInts(numbers, bytearray(3))
-                except SystemError as e:
-                    refused = "copyInts wants the seam's numbers and a bytearray" in str(e)
-                (pairs, found, len(numbers) == 2 and refused)
+                level = select.epoll()
+                level.register(r, select.EPOLLIN)
+                level.register(w, select.EPOLLOUT)
+                numbers = _select.calls.epollPoll(level._core, 0, 10)
+                one = _select.calls.epollPoll(ep._core, 0, 10)  # r's edge was taken above: w alone
+                (pairs, found, type(numbers) is tuple and sorted(zip(numbers[::2], numbers[1::2]))
+                        == [(r, select.EPOLLIN), (w, select.EPOLLOUT)] and one == (w, select.EPOLLOUT))
                 """;
         try (Context context = PySelect4j.newBuilder().allowIO(IOAccess.ALL).build()) {
             assertEquals("", PySelect4j.seamStatus(context));

@@ -6,7 +6,7 @@ import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-/** A read-only array that Python reads element by element, inline: names, or other arrays. */
+/** A read-only array that Python reads element by element, inline: the seam's member names. */
 @ExportLibrary(InteropLibrary.class)
 final class ReadOnlyArray implements TruffleObject {
     final Object[] values;

@@ -43,16 +43,19 @@ final class SeamContext {
      * or a cancellation, end the wait as they are); {@code notPlain}, what a
      * plain call returns when the glue must do the call; {@code notGiven}, what
      * the glue passes for an argument not given; {@code pair}, a function
-     * making the tuple {@code (a, b)}; {@code sequences}, an empty list and an
+     * making the tuple {@code (a, b)}, and {@code tupleOf}, one returning the
+     * tuple of its arguments, however many (slower than {@code pair} for two:
+     * the call packs them); {@code sequences}, an empty list and an
      * empty tuple, whose types select() takes as they are.
      */
     @TruffleBoundary
-    void bind(Object host, Object checkpoint, Object notPlain, Object notGiven, Object pair, Object sequences) {
+    void bind(Object host, Object checkpoint, Object notPlain, Object notGiven, Object pair, Object tupleOf,
+            Object sequences) {
         if (!(env.isHostObject(host) && env.asHostObject(host) instanceof SeamHost seamHost)) {
             throw new IllegalArgumentException("bind() wants the binding's SeamHost, got " + host);
         }
         this.host = seamHost;
-        this.binding = new Binding(seamHost, notPlain, notGiven, pair);
+        this.binding = new Binding(seamHost, notPlain, notGiven, pair, tupleOf);
         try {
             this.listType = INTEROP.getMetaObject(INTEROP.readArrayElement(sequences, 0));
             this.tupleType = INTEROP.getMetaObject(INTEROP.readArrayElement(sequences, 1));
@@ -92,19 +95,21 @@ final class SeamContext {
         private final Object notPlain;
         private final Object notGiven;
         private final Object pair;
+        private final Object tupleOf;
         private final FailedCalls failedCalls = new FailedCalls();
 
-        Binding(SeamHost host, Object notPlain, Object notGiven, Object pair) {
+        Binding(SeamHost host, Object notPlain, Object notGiven, Object pair, Object tupleOf) {
             this.host = host;
             this.notPlain = notPlain;
             this.notGiven = notGiven;
             this.pair = pair;
+            this.tupleOf = tupleOf;
         }
 
-        /** Made into the tuple by the compiled caller: see {@link SeamFunction.PendingPair}. */
+        /** Made into the tuple by the compiled caller: see {@link SeamFunction.PendingCall}. */
         @Override
         public Object pair(Object first, Object second) {
-            return new SeamFunction.PendingPair(pair, first, second);
+            return new SeamFunction.PendingCall(pair, first, second);
         }
 
         @Override
@@ -137,10 +142,29 @@ final class SeamContext {
             return host.createTimerFd(clockid, flags);
         }
 
-        /** None when there are none: the idle case asks nothing more of Python. */
+        /**
+         * A tuple of Python ints, made by the compiled caller (see {@link
+         * SeamFunction.PendingCall}); None when there are none: the idle case
+         * asks nothing more of Python.
+         */
         @Override
         public Object numbers(int[] numbers) {
-            return numbers.length == 0 ? Nothing.INSTANCE : new UnsignedInts(numbers);
+            if (numbers.length == 0) {
+                return Nothing.INSTANCE;
+            }
+            if (numbers.length == 2) { // one ready, the usual case
+                return pair(unsigned(numbers[0]), unsigned(numbers[1]));
+            }
+            Object[] values = new Object[numbers.length];
+            for (int i = 0; i < numbers.length; i++) {
+                values[i] = unsigned(numbers[i]);
+            }
+            return new SeamFunction.PendingCall(tupleOf, values);
+        }
+
+        /** Event masks are unsigned: EPOLLET is 1 << 31. */
+        private static Object unsigned(int value) {
+            return value >= 0 ? (Object) value : (Object) Integer.toUnsignedLong(value);
         }
 
         @Override

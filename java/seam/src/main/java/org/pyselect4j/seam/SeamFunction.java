@@ -1,6 +1,7 @@
 package org.pyselect4j.seam;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 import org.pyselect4j.core.Epoll;
 import org.pyselect4j.core.LinuxConstants;
@@ -21,9 +22,9 @@ import com.oracle.truffle.api.library.ExportMessage;
 /**
  * The operations the glue calls through the seam, each with the arguments and
  * results of the host method of the same name, on the bridge or its
- * {@code FastCalls}: {@code None}, a number, or a {@link ReadOnlyArray} where
- * the bridge gives a sequence ({@link UnsignedInts} for a poll's pairs and
- * select's indexes). The core's exceptions leave as the Python exceptions the
+ * {@code FastCalls}: {@code None}, a number, or a tuple where the bridge
+ * gives a sequence (made by the glue's function, see {@link PendingCall}).
+ * The core's exceptions leave as the Python exceptions the
  * binding chooses. Two kinds take Python's own arguments and do the plain case
  * only: the timerfd and clock functions ({@code plainCall}, see
  * {@link PlainCalls}), and select() and the registrations and waits of epoll
@@ -31,9 +32,10 @@ import com.oracle.truffle.api.library.ExportMessage;
  * converted.
  */
 enum SeamFunction {
-    /** bind(bridge, checkpoint, notPlain, notGiven, pair, sequences): see {@link SeamContext#bind}. */
-    BIND("bind", 6, (context, arguments) -> {
-        context.bind(arguments[0], arguments[1], arguments[2], arguments[3], arguments[4], arguments[5]);
+    /** bind(bridge, checkpoint, notPlain, notGiven, pair, tupleOf, sequences): see {@link SeamContext#bind}. */
+    BIND("bind", 7, (context, arguments) -> {
+        context.bind(arguments[0], arguments[1], arguments[2], arguments[3], arguments[4], arguments[5],
+                arguments[6]);
         return Nothing.INSTANCE;
     }),
     /** plainCallNumber(name): the number plainCall knows a timerfd or clock function by, -1 for others. */
@@ -87,22 +89,15 @@ enum SeamFunction {
      */
     SELECT("select", 4, (context, arguments) -> SelectCalls.select((int[]) arguments[0], (int[]) arguments[1],
             (int[]) arguments[2], arguments[3], context.selectBinding())),
-    /** selectFds(read fds, write fds, except fds, timeoutNs): the indexes of the ready entries of each. */
+    /**
+     * selectFds(read fds, write fds, except fds, timeoutNs): the indexes of the
+     * ready entries of each, {@link SelectCalls#counted}.
+     */
     SELECT_FDS("selectFds", 4, (context, arguments) -> {
         SelectResult ready = Select.select(asInts(arguments[0]), asInts(arguments[1]), asInts(arguments[2]),
                 asLong(arguments[3]), context.waitHook());
-        return new ReadOnlyArray(new Object[] {new UnsignedInts(ready.readIndexes()),
-                new UnsignedInts(ready.writeIndexes()), new UnsignedInts(ready.exceptIndexes())});
-    }),
-    /**
-     * copyInts(ints, into): copies {@code ints}, numbers one of the above gave,
-     * into the bytearray {@code into} (4 bytes each, native order); None back.
-     * Done in compiled code ({@link Executable#execute}): this body sees only
-     * the calls that could not be done.
-     */
-    COPY_INTS("copyInts", 2, (context, arguments) -> {
-        throw new IllegalArgumentException("copyInts wants the seam's numbers and a bytearray of 4 bytes each, got "
-                + arguments[0] + " and " + arguments[1]);
+        return context.selectBinding().numbers(
+                SelectCalls.counted(ready.readIndexes(), ready.writeIndexes(), ready.exceptIndexes()));
     });
 
     /** What one function does with its arguments, behind a Truffle boundary. */
@@ -111,6 +106,8 @@ enum SeamFunction {
     }
 
     private static final InteropLibrary INTEROP = InteropLibrary.getUncached();
+    /** The order of Python's {@code array("i")}. */
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
 
     /** The member name the glue reads. */
     final String memberName;
@@ -177,7 +174,6 @@ enum SeamFunction {
                 @CachedLibrary(limit = "3") InteropLibrary sequences,
                 @CachedLibrary(limit = "3") InteropLibrary elements,
                 @CachedLibrary(limit = "1") InteropLibrary callables,
-                @CachedLibrary(limit = "1") InteropLibrary buffers,
                 @CachedLibrary(limit = "4") InteropLibrary pythonValues) throws ArityException {
             if (arguments.length != function.arity) {
                 throw ArityException.create(function.arity, function.arity, arguments.length);
@@ -204,14 +200,11 @@ enum SeamFunction {
                         arguments[i] = null;
                     }
                 }
-            } else if (function == COPY_INTS && arguments[0] instanceof UnsignedInts numbers
-                    && copied(numbers, arguments[1], buffers)) {
-                return Nothing.INSTANCE;
             }
             Object result = function.call(arguments);
-            if (result instanceof PendingPair pending) {
+            if (result instanceof PendingCall pending) {
                 try {
-                    return callables.execute(pending.function, pending.first, pending.second);
+                    return callables.execute(pending.function, pending.arguments);
                 } catch (InteropException e) {
                     throw notCallable(e);
                 }
@@ -220,26 +213,19 @@ enum SeamFunction {
         }
     }
 
-    /** Whether {@code numbers} went into {@code into}; if not (not a bytearray large enough), the body refuses. */
-    private static boolean copied(UnsignedInts numbers, Object into, InteropLibrary buffers) {
-        try {
-            return numbers.copyInto(into, buffers);
-        } catch (InteropException e) {
-            return false;
-        }
-    }
-
     @TruffleBoundary
     private static RuntimeException notCallable(InteropException e) {
-        return SeamContext.current().python(new IllegalStateException("the glue's pair function is not callable", e));
+        return SeamContext.current().python(new IllegalStateException("a function of the glue's is not callable", e));
     }
 
     /**
-     * A result {@code (first, second)} that the glue's pair function makes
-     * into a tuple, called from compiled code here, where the engine can
-     * inline it, rather than behind the boundary.
+     * A result that a Python function of the glue's makes from {@code
+     * arguments} (a tuple of numbers), called from compiled code here, where
+     * the engine can inline it, rather than behind the boundary. Python then
+     * holds its own values, not a foreign object that each of its operations
+     * must ask through interop.
      */
-    record PendingPair(Object function, Object first, Object second) {
+    record PendingCall(Object function, Object... arguments) {
     }
 
     /** plainCall's arguments after the number as {@link PlainCalls} takes them; the args tuple when they are not. */
@@ -367,7 +353,7 @@ enum SeamFunction {
         }
         if (sequence instanceof byte[] nativeInts) {
             int[] values = new int[nativeInts.length / Integer.BYTES];
-            ByteBuffer.wrap(nativeInts).order(UnsignedInts.NATIVE).asIntBuffer().get(values);
+            ByteBuffer.wrap(nativeInts).order(NATIVE).asIntBuffer().get(values);
             return values;
         }
         try {

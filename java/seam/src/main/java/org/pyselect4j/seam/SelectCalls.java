@@ -154,9 +154,8 @@ public final class SelectCalls {
     /**
      * select(rlist, wlist, xlist, timeout=None), each list given as the fds of
      * a list or tuple of ints in [0, FD_SETSIZE) (see {@link #selectFd}), null
-     * when it is not one: the fds ready in each, as [read count, write count,
-     * except count, read fds..., write fds..., except fds...] (the glue makes
-     * the three lists), an fd listed twice reported twice, as CPython does.
+     * when it is not one: the fds ready in each, {@link #counted}, an fd listed
+     * twice reported twice, as CPython does.
      */
     public static Object select(int[] read, int[] write, int[] except, Object timeout, Binding binding) {
         Long timeoutNs = PlainValues.selectTimeoutNs(timeout, binding.notGiven());
@@ -164,20 +163,35 @@ public final class SelectCalls {
             return binding.notPlain();
         }
         SelectResult ready = Select.select(read, write, except, timeoutNs, binding.waitHook());
-        int[][] fds = {read, write, except};
-        int[][] indexes = {ready.readIndexes(), ready.writeIndexes(), ready.exceptIndexes()};
-        int count = indexes[0].length + indexes[1].length + indexes[2].length;
-        if (count == 0) {
-            return binding.numbers(new int[0]);
+        return binding.numbers(counted(pick(read, ready.readIndexes()), pick(write, ready.writeIndexes()),
+                pick(except, ready.exceptIndexes())));
+    }
+
+    /** The entries of {@code values} at {@code indexes}, in their order. */
+    private static int[] pick(int[] values, int[] indexes) {
+        int[] picked = new int[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            picked[i] = values[indexes[i]];
         }
-        int[] flat = new int[3 + count];
-        int at = 3;
-        for (int list = 0; list < 3; list++) {
-            flat[list] = indexes[list].length;
-            for (int index : indexes[list]) {
-                flat[at++] = fds[list][index];
-            }
+        return picked;
+    }
+
+    /**
+     * select()'s three results as the glue reads them: [read count, write
+     * count, except count, read..., write..., except...], empty when all three
+     * are.
+     */
+    public static int[] counted(int[] read, int[] write, int[] except) {
+        if (read.length + write.length + except.length == 0) {
+            return new int[0];
         }
-        return binding.numbers(flat);
+        int[] flat = new int[3 + read.length + write.length + except.length];
+        flat[0] = read.length;
+        flat[1] = write.length;
+        flat[2] = except.length;
+        System.arraycopy(read, 0, flat, 3, read.length);
+        System.arraycopy(write, 0, flat, 3 + read.length, write.length);
+        System.arraycopy(except, 0, flat, 3 + read.length + write.length, except.length);
+        return flat;
     }
 }

@@ -42,7 +42,7 @@ def _seam(bridge):
                          f"'{_SEAM_LANGUAGE}' (PySelect4j.newBuilder() permits it): {type(e).__name__}: {e}")
         return None
     from . import _args
-    seam.bind(bridge, _checkpoint, _args.NOT_PLAIN, _args.NOT_GIVEN, _args.pair, ([], ()))
+    seam.bind(bridge, _checkpoint, _args.NOT_PLAIN, _args.NOT_GIVEN, _args.pair, _args.tuple_of, ([], ()))
     _seam_problem = ""
     return seam
 

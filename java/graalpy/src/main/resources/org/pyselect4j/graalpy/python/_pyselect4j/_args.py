@@ -301,8 +301,13 @@ NOT_PLAIN = object()
 
 
 def pair(a, b):
-    """The tuple the Java plain calls return."""
+    """The tuple the Java plain calls return (a timerfd's pair, a wait's one ready)."""
     return (a, b)
+
+
+def tuple_of(*values):
+    """The tuple of a wait's ready numbers, from the seam."""
+    return values
 
 
 class _SeamPlainCalls:

@@ -55,10 +55,10 @@ def install(java_bridge, seam, module):
     bridge = java_bridge
     if seam is None:
         calls = _Calls((plain_calls(bridge, None), _PLAIN_CALLS), (bridge, _CONVERTED_CALLS))
-        _numbers, _fds_to_java = _numbers_from_host, _same
+        _numbers, _fds_to_java = tuple, _same
     else:
-        calls = _Calls((seam, _PLAIN_CALLS + _CONVERTED_CALLS + ("copyInts",)))
-        _numbers, _fds_to_java = _numbers_from_seam, _int32_array
+        calls = _Calls((seam, _PLAIN_CALLS + _CONVERTED_CALLS))
+        _numbers, _fds_to_java = _same, _int32_array
     EPOLL_CLOEXEC = bridge.constant("EPOLL_CLOEXEC")
     FD_SETSIZE = bridge.constant("FD_SETSIZE")
     _DEFAULT_MASK = bridge.defaultEventMask()
@@ -72,26 +72,6 @@ def install(java_bridge, seam, module):
     module.select = BuiltinFunction(select, _SELECT, "select")
 
 
-def _numbers_from_seam(numbers):
-    """The seam's numbers (a poll's pairs, select's indexes) as a sequence of ints.
-
-    Copied at once into a bytearray that Python then reads as its own: reading
-    the seam's array element by element costs about 20 ns each, even compiled.
-    """
-    count = len(numbers)
-    if count == 0:
-        return ()
-    copy = bytearray(4 * count)
-    calls.copyInts(numbers, copy)
-    return memoryview(copy).cast("I")
-
-
-def _numbers_from_host(numbers):
-    """The same from the bridge's host array, copied out at once: each element
-    read from a host array is a host call, several times slower than one copy."""
-    return list(numbers)
-
-
 def _int32_array(fds):
     """Descriptors for the seam as an array of C ints, which it reads as one
     buffer: faster than a list's elements, even counting the copy."""
@@ -102,8 +82,9 @@ def _same(fds):
     return fds
 
 
-# Set by install(): _numbers_from_seam and _int32_array where the calls go
-# through the seam, _numbers_from_host and _same where they are host calls.
+# Set by install(), what makes Java's numbers a tuple and what hands it descriptors: through
+# the seam, _same (they are a tuple already) and _int32_array; through host calls, tuple
+# (copying the host's array out at once: each element read from it is a host call) and _same.
 _numbers = None
 _fds_to_java = None
 
@@ -112,11 +93,10 @@ def _ready_pairs(flat):
     """[(fd, events), ...] from a poll's flattened pairs (None: nothing ready)."""
     if flat is None:
         return []
-    if len(flat) == 2:
-        # One ready, the usual case, read as it stands: until GraalPy's JIT has
-        # compiled the glue, three times cheaper than the copy below; compiled, level.
-        return [(flat[0], flat[1])]
-    values = iter(_numbers(flat))
+    numbers = _numbers(flat)
+    if len(numbers) == 2:
+        return [numbers]  # one ready, the usual case: the pair itself
+    values = iter(numbers)
     return list(zip(values, values))
 
 
@@ -393,25 +373,20 @@ def _fds_of(objects):
 
 
 def _ready_lists(ready):
-    """select()'s three lists of ready fds from Java's numbers: the count of each, then their fds."""
-    if len(ready) == 4:
-        # One ready, the usual case, read as it stands (see _ready_pairs): five times cheaper.
-        fd = [ready[3]]
-        if ready[0]:
-            return fd, [], []
-        return ([], fd, []) if ready[1] else ([], [], fd)
-    fds = _numbers(ready)
-    write_start = 3 + fds[0]
-    except_start = write_start + fds[1]
-    return list(fds[3:write_start]), list(fds[write_start:except_start]), list(fds[except_start:])
+    """select()'s three lists of ready numbers (fds, or indexes for selectFds) from Java's:
+    the count of each, then the numbers (None: nothing ready)."""
+    if ready is None:
+        return [], [], []
+    numbers = _numbers(ready)
+    write_start = 3 + numbers[0]
+    except_start = write_start + numbers[1]
+    return list(numbers[3:write_start]), list(numbers[write_start:except_start]), list(numbers[except_start:])
 
 
 def select(rlist=NOT_GIVEN, wlist=NOT_GIVEN, xlist=NOT_GIVEN, timeout=NOT_GIVEN, /, *args, **kwargs):
     """Waits until descriptors of the three sequences are ready for reading, writing or exceptional conditions; returns the ready objects."""
     if not (args or kwargs):
         ready = calls.select(rlist, wlist, xlist, timeout)  # lists or tuples of ints, done in Java
-        if ready is None:
-            return [], [], []
         if ready is not NOT_PLAIN:
             return _ready_lists(ready)
     rlist, wlist, xlist, timeout = _SELECT.bind(given(rlist, wlist, xlist, timeout) + args, kwargs)
@@ -423,6 +398,6 @@ def select(rlist=NOT_GIVEN, wlist=NOT_GIVEN, xlist=NOT_GIVEN, timeout=NOT_GIVEN,
     rlist, rfds = _fds_of(rlist)
     wlist, wfds = _fds_of(wlist)
     xlist, xfds = _fds_of(xlist)
-    ready = calls.selectFds(_fds_to_java(rfds), _fds_to_java(wfds), _fds_to_java(xfds), timeout_ns)
-    return ([rlist[i] for i in _numbers(ready[0])], [wlist[i] for i in _numbers(ready[1])],
-            [xlist[i] for i in _numbers(ready[2])])
+    rready, wready, xready = _ready_lists(calls.selectFds(_fds_to_java(rfds), _fds_to_java(wfds),
+                                                          _fds_to_java(xfds), timeout_ns))
+    return [rlist[i] for i in rready], [wlist[i] for i in wready], [xlist[i] for i in xready]

@@ -4,10 +4,10 @@
 Cases (ops/s, one JSON line each):
   full_epoll_poll_idle       ep.poll(0), nothing registered (both interpreters)
   full_epoll_poll_ready100   ep.poll(0), 100 readable pipes registered (both)
-  bridge_epoll_poll_idle     bridge.epollPoll(core, 0, 1023): a host call, returns None
+  bridge_epoll_poll_idle     bridge.epollPollNs(core, 0, 1023): a host call, returns None
   seam_epoll_poll_idle       the same call through the seam
-  bridge_epoll_poll_ready100 list(bridge.epollPoll(core, 0, 1023)): 200 numbers out of a host array
-  seam_epoll_poll_ready100   the same through the seam, out of its own array object
+  bridge_epoll_poll_ready100 list(bridge.epollPollNs(core, 0, 1023)): 200 numbers out of a host array
+  seam_epoll_poll_ready100   the same through the seam, a tuple the glue made of them
 The bridge and seam cases run only under bin/pyselect4j (with the launcher's
 context, which permits the seam).
 """
@@ -49,7 +49,7 @@ def main():
         if problem:
             raise SystemExit(f"seam.py: the seam is off in this context: {problem}")
         # Each function read once, as the glue reads them.
-        bridge_poll, seam_poll = _select.bridge.epollPoll, _select.calls.epollPoll
+        bridge_poll, seam_poll = _select.bridge.epollPollNs, _select.calls.epollPollNs
         idle_core, ready_core = idle._core, ready._core
         assert list(bridge_poll(ready_core, 0, 1023)) == list(seam_poll(ready_core, 0, 1023))
         cases.update({

@@ -54,7 +54,10 @@ public final class SelectCalls {
 
         Object none();
 
-        /** Numbers for the glue to read, None when there are none: a wait's ready (fd, events) pairs flattened, select's fds. */
+        /**
+         * Numbers for the glue to read, None when there are none: a wait's
+         * ready (fd, events) pairs flattened, select's {@link SelectCalls#counted}.
+         */
         Object numbers(int[] numbers);
 
         WaitHook waitHook();

@@ -4,8 +4,8 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 
 /**
- * A read-only Java {@code int[]} or {@code long[]} seen from Python as a
- * sequence, whatever host access the embedder allows.
+ * Read-only Java numbers ({@code long}s) seen from Python as a sequence,
+ * whatever host access the embedder allows.
  */
 final class IntArray implements ProxyArray {
     private final long[] values;
@@ -16,14 +16,6 @@ final class IntArray implements ProxyArray {
 
     static IntArray of(long... values) {
         return new IntArray(values);
-    }
-
-    static IntArray of(int[] values) {
-        long[] copy = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            copy[i] = values[i];
-        }
-        return new IntArray(copy);
     }
 
     @Override
